@@ -1,0 +1,71 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// Shared pieces of the ngosearch command-line tool.
+#pragma once
+
+#include <boost/program_options.hpp>
+#include <nlohmann/json.hpp>
+
+#include <filesystem>
+#include <iosfwd>
+#include <string>
+#include <vector>
+
+namespace ngosearch::cli {
+
+namespace po = boost::program_options;
+
+/// Exit codes.
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitError = 1;
+inline constexpr int kExitUsage = 2;
+
+/// Arguments after the command word, e.g. {"--limit", "5", "국가보안법"} for `search`.
+using Args = std::vector<std::string>;
+
+/// Options every command has: --db, --help.
+struct Common {
+    std::string db;
+    bool help = false;
+};
+
+/// Adds --db and --help to `desc`.
+void add_common_options(po::options_description& desc, Common& common);
+
+/// Parses `args` into `vm`; positional arguments go to `positional_name` (may be empty).
+void parse(const Args& args, const po::options_description& desc, const std::string& positional_name,
+           po::variables_map& vm);
+
+/// The index location: --db, else $NGOSEARCH_DB, else $XDG_DATA_HOME/ngosearch/index, else
+/// ~/.local/share/ngosearch/index. Throws ngosearch::InvalidArgument if none can be derived.
+std::filesystem::path index_path(const Common& common);
+
+/// Prints the usage of a command: "usage: ngosearch <synopsis>", a line of text, the options.
+void print_help(std::ostream& out, const std::string& synopsis, const std::string& about,
+                const po::options_description& desc);
+
+/// One JSON value on one line, invalid UTF-8 replaced (never throws on text).
+void print_json(std::ostream& out, const nlohmann::json& j);
+
+/// "ngosearch: warning: …" on stderr.
+void warn(const std::string& message);
+
+/// True when stdout is a terminal (bold highlights, progress bars).
+bool stdout_is_tty();
+bool stderr_is_tty();
+
+/// "ngosearch: error: …" for a malformed query, then the query with a caret under the position.
+void print_query_error(std::ostream& err, const std::string& message, std::size_t position,
+                       std::string_view query);
+
+/// Display width of UTF-8 text in a terminal (wide East Asian characters count 2).
+std::size_t display_width(std::string_view utf8);
+
+// The commands. Each returns the process exit code.
+int run_index(const Args& args);
+int run_search(const Args& args);
+int run_show(const Args& args);
+int run_delete(const Args& args);
+int run_stats(const Args& args);
+int run_analyze(const Args& args);
+
+}  // namespace ngosearch::cli

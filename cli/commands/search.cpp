@@ -1,0 +1,138 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#include <fstream>
+#include <iostream>
+
+#include <ngosearch/error.hpp>
+#include <ngosearch/search/searcher.hpp>
+
+#include "../cli.hpp"
+
+namespace ngosearch::cli {
+
+namespace {
+
+constexpr std::string_view kBold = "\x1b[1m";
+constexpr std::string_view kReset = "\x1b[0m";
+
+nlohmann::json result_json(const SearchResult& r) {
+    nlohmann::json hits = nlohmann::json::array();
+    for (const Hit& h : r.hits) {
+        nlohmann::json spans = nlohmann::json::array();
+        for (const auto& [b, e] : h.highlights) spans.push_back({b, e});
+        hits.push_back({{"id", h.id},
+                        {"path", h.path},
+                        {"title", h.title},
+                        {"score", h.score},
+                        {"snippet", h.snippet},
+                        {"highlights", spans},
+                        {"lang", h.language},
+                        {"date", h.date},
+                        {"type", h.type}});
+    }
+    return {{"query", r.query}, {"total", r.total}, {"offset", r.offset}, {"hits", hits}};
+}
+
+void print_human(const SearchResult& r, bool tty) {
+    const std::size_t first = r.hits.empty() ? 0 : r.offset + 1;
+    std::cout << r.total << " result(s) for " << r.query;
+    if (!r.hits.empty()) std::cout << " (showing " << first << "-" << r.offset + r.hits.size() << ")";
+    std::cout << '\n';
+    for (const Hit& h : r.hits) {
+        std::cout << '\n' << h.rank + 1 << ". " << (tty ? kBold : "") << h.title << (tty ? kReset : "")
+                  << "  [" << h.score << "]\n";
+        std::cout << "   " << h.path;
+        for (const std::string* field : {&h.date, &h.language, &h.type}) {
+            if (!field->empty()) std::cout << " · " << *field;
+        }
+        std::cout << '\n';
+        if (!h.snippet.empty()) {
+            std::string snippet = tty ? mark_highlights(h, kBold, kReset) : mark_highlights(h, "[", "]");
+            for (char& c : snippet) {
+                if (c == '\n' || c == '\r' || c == '\t') c = ' ';
+            }
+            std::cout << "   " << snippet << '\n';
+        }
+    }
+}
+
+}  // namespace
+
+int run_search(const Args& args) {
+    Common common;
+    std::vector<std::string> words;
+    std::string batch;
+    bool json = false, any = false;
+    SearchOptions options;
+    po::options_description desc("options");
+    add_common_options(desc, common);
+    desc.add_options()
+        ("query", po::value(&words)->value_name("QUERY"), "the query (several words are joined)")
+        ("limit,n", po::value(&options.limit)->value_name("N"), "hits per page (default 10)")
+        ("offset", po::value(&options.offset)->value_name("N"), "skip the first N hits")
+        ("any", po::bool_switch(&any), "match any word (OR) instead of all (AND)")
+        ("batch", po::value(&batch)->value_name("FILE"),
+         "run one query per line of FILE ('-' for stdin); blank and # lines are skipped")
+        ("json", po::bool_switch(&json), "print one JSON object per query");
+    po::variables_map vm;
+    parse(args, desc, "query", vm);
+    if (common.help) {
+        print_help(std::cout, "search [options] QUERY",
+                   "Searches the index. Words must all match unless joined with OR.\n"
+                   "  \"exact phrase\"  a NEAR b  a NEAR/3 b  a AND NOT b  -excluded  prosecut*\n"
+                   "  title:word  lang:en|ko|mixed  type:letter  date:2020  date:2020..2025\n"
+                   "  date:2020-03..  date:..2019-12-31  (grouping)",
+                   desc);
+        return kExitOk;
+    }
+    options.match_all = !any;
+    if (!batch.empty() && !words.empty()) throw po::error("give either QUERY or --batch, not both");
+    if (batch.empty() && words.empty()) throw po::error("search needs a QUERY (or --batch FILE)");
+
+    const Searcher searcher(index_path(common));
+    const bool tty = stdout_is_tty();
+    const auto run_one = [&](const std::string& query) -> bool {
+        try {
+            const SearchResult r = searcher.search(query, options);
+            if (json) {
+                print_json(std::cout, result_json(r));
+            } else {
+                print_human(r, tty);
+            }
+            return true;
+        } catch (const QueryError& e) {
+            if (json) print_json(std::cout, {{"query", query}, {"error", e.what()},
+                                             {"position", e.position() == QueryError::npos
+                                                              ? nlohmann::json(nullptr)
+                                                              : nlohmann::json(e.position())}});
+            print_query_error(std::cerr, e.what(), e.position(), query);
+        } catch (const InvalidArgument& e) {
+            if (json) print_json(std::cout, {{"query", query}, {"error", e.what()}});
+            std::cerr << "ngosearch: error: " << e.what() << '\n';
+        }
+        return false;
+    };
+
+    if (batch.empty()) {
+        std::string query;
+        for (const auto& w : words) query += (query.empty() ? "" : " ") + w;
+        return run_one(query) ? kExitOk : kExitError;
+    }
+    std::ifstream file;
+    if (batch != "-") {
+        file.open(batch);
+        if (!file) throw InputError(batch, "cannot open query file");
+    }
+    std::istream& in = (batch == "-") ? std::cin : file;
+    bool all_ok = true;
+    bool first = true;
+    for (std::string line; std::getline(in, line);) {
+        if (!line.empty() && line.back() == '\r') line.pop_back();
+        if (line.find_first_not_of(" \t") == std::string::npos || line.front() == '#') continue;
+        if (!json && !first) std::cout << "\n";
+        first = false;
+        all_ok = run_one(line) && all_ok;
+    }
+    return all_ok ? kExitOk : kExitError;
+}
+
+}  // namespace ngosearch::cli

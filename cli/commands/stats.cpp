@@ -1,0 +1,38 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#include <iostream>
+
+#include <ngosearch/search/searcher.hpp>
+
+#include "../cli.hpp"
+
+namespace ngosearch::cli {
+
+int run_stats(const Args& args) {
+    Common common;
+    bool json = false;
+    po::options_description desc("options");
+    add_common_options(desc, common);
+    desc.add_options()("json", po::bool_switch(&json), "print one JSON object");
+    po::variables_map vm;
+    parse(args, desc, "", vm);
+    if (common.help) {
+        print_help(std::cout, "stats [options]", "Describes the index.", desc);
+        return kExitOk;
+    }
+    const Searcher searcher(index_path(common));
+    const IndexStats s = searcher.stats();
+    if (json) {
+        print_json(std::cout, {{"documents", s.documents},
+                               {"terms", s.terms},
+                               {"average_length", s.average_length},
+                               {"analyzer", s.analyzer},
+                               {"path", s.path.string()}});
+    } else {
+        std::cout << "index:     " << s.path.string() << "\ndocuments: " << s.documents
+                  << "\nterms:     " << s.terms << "\navg terms: " << s.average_length
+                  << "\nanalyzer:  " << s.analyzer << '\n';
+    }
+    return kExitOk;
+}
+
+}  // namespace ngosearch::cli

@@ -1,0 +1,81 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#include "cli.hpp"
+
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <iostream>
+
+#include <ngosearch/error.hpp>
+
+namespace ngosearch::cli {
+
+void add_common_options(po::options_description& desc, Common& common) {
+    desc.add_options()
+        ("db", po::value(&common.db)->value_name("DIR"),
+         "index location (default: $NGOSEARCH_DB, else ~/.local/share/ngosearch/index)")
+        ("help,h", po::bool_switch(&common.help), "show this help");
+}
+
+void parse(const Args& args, const po::options_description& desc,
+           const std::string& positional_name, po::variables_map& vm) {
+    po::positional_options_description pos;
+    if (!positional_name.empty()) pos.add(positional_name.c_str(), -1);
+    po::store(po::command_line_parser(args).options(desc).positional(pos).run(), vm);
+    po::notify(vm);
+}
+
+std::filesystem::path index_path(const Common& common) {
+    if (!common.db.empty()) return common.db;
+    if (const char* env = std::getenv("NGOSEARCH_DB"); env && *env) return env;
+    if (const char* xdg = std::getenv("XDG_DATA_HOME"); xdg && *xdg) {
+        return std::filesystem::path(xdg) / "ngosearch" / "index";
+    }
+    if (const char* home = std::getenv("HOME"); home && *home) {
+        return std::filesystem::path(home) / ".local" / "share" / "ngosearch" / "index";
+    }
+    throw InvalidArgument("no index location: pass --db DIR or set NGOSEARCH_DB");
+}
+
+void print_help(std::ostream& out, const std::string& synopsis, const std::string& about,
+                const po::options_description& desc) {
+    out << "usage: ngosearch " << synopsis << "\n\n" << about << "\n\n" << desc << '\n';
+}
+
+void print_json(std::ostream& out, const nlohmann::json& j) {
+    out << j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+}
+
+void warn(const std::string& message) { std::cerr << "ngosearch: warning: " << message << '\n'; }
+
+bool stdout_is_tty() { return ::isatty(STDOUT_FILENO) == 1; }
+bool stderr_is_tty() { return ::isatty(STDERR_FILENO) == 1; }
+
+std::size_t display_width(std::string_view s) {
+    std::size_t width = 0;
+    const auto* bytes = reinterpret_cast<const uint8_t*>(s.data());
+    const auto length = static_cast<int32_t>(s.size());
+    for (int32_t i = 0; i < length;) {
+        UChar32 c;
+        U8_NEXT(bytes, i, length, c);
+        if (c < 0) {
+            ++width;
+            continue;
+        }
+        const auto ea = u_getIntPropertyValue(c, UCHAR_EAST_ASIAN_WIDTH);
+        width += (ea == U_EA_WIDE || ea == U_EA_FULLWIDTH) ? 2 : 1;
+    }
+    return width;
+}
+
+void print_query_error(std::ostream& err, const std::string& message, std::size_t position,
+                       std::string_view query) {
+    err << "ngosearch: error: " << message << '\n';
+    if (query.empty() || position > query.size()) return;
+    err << "  " << query << "\n  " << std::string(display_width(query.substr(0, position)), ' ')
+        << "^\n";
+}
+
+}  // namespace ngosearch::cli

@@ -1,0 +1,98 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// Writing an index: open or create it, add/replace/delete documents, index files and folders.
+//
+//     ngosearch::Indexer ix("my.index");                 // creates it if missing
+//     ix.add(ngosearch::Document{.id = "a", .title = "…", .body = "…"});
+//     auto report = ix.add_path("letters/");             // .txt and .md files, recursively
+//     for (const auto& s : report.skipped) std::cerr << s.path << ": " << s.reason << '\n';
+//     ix.commit();                                       // explicit: destructors never throw
+#pragma once
+
+#include <cstddef>
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <ngosearch/analysis/analyzer.hpp>
+#include <ngosearch/index/document.hpp>
+
+namespace ngosearch {
+
+/// How an Indexer behaves. Defaults suit a desktop indexing a few thousand documents.
+struct IndexOptions {
+    /// Documents buffered before an automatic commit. Larger batches index faster and use more
+    /// memory; a crash loses at most one batch.
+    std::size_t batch_docs = 1000;
+    /// Files larger than this are skipped and reported, never truncated.
+    std::uint64_t max_file_bytes = 256ull << 20;
+    /// Create the index when it does not exist (otherwise IndexNotFound).
+    bool create = true;
+    /// The analysis; nullptr means analysis::Analyzer::standard(). An existing index built with
+    /// another analyzer fingerprint is refused with AnalyzerMismatch.
+    std::shared_ptr<const analysis::Analyzer> analyzer = nullptr;
+};
+
+/// A file that was not indexed, or indexed with a problem (invalid UTF-8 replaced).
+struct FileIssue {
+    std::string path;    ///< as given (root joined with the relative path)
+    std::string reason;  ///< "binary file", "empty file", "unsupported format (.pdf)", ...
+};
+
+/// Outcome of indexing files: the batch goes on past bad files and says what it left out.
+struct IndexReport {
+    std::size_t indexed = 0;           ///< documents added or replaced
+    std::size_t unchanged = 0;         ///< files whose content was already indexed as is
+    std::vector<FileIssue> skipped;    ///< files not indexed, with the reason
+    std::vector<FileIssue> warnings;   ///< files indexed with a problem worth knowing
+    std::vector<std::string> ids;      ///< ids of the documents indexed, in order
+
+    IndexReport& operator+=(const IndexReport& other);
+};
+
+/// Called after each file with (files done, files found so far); for progress bars.
+using ProgressCallback = std::function<void(std::size_t done, std::size_t total)>;
+
+/// The single writer of an index (Xapian allows one per index; a second one gets IndexLocked).
+/// Move-only. Not thread-safe: use it from one thread at a time.
+class Indexer {
+public:
+    /// Opens (or, with options.create, creates) the index at `path`.
+    /// @throws IndexLocked if another writer has it open; IndexNotFound if missing and
+    ///         !options.create; AnalyzerMismatch; IndexCorrupt; IndexError.
+    explicit Indexer(const std::filesystem::path& path, IndexOptions options = {});
+    /// Commits pending changes if it can; errors are swallowed here, so call commit() yourself.
+    ~Indexer();
+    Indexer(Indexer&&) noexcept;
+    Indexer& operator=(Indexer&&) noexcept;
+
+    /// Adds `doc`, replacing any document with the same id.
+    /// @throws InvalidArgument if doc.id is empty or doc.date is not a valid date; IndexError.
+    void add(const Document& doc);
+
+    /// Deletes the document with this id. Returns false if there was none.
+    bool remove(std::string_view id);
+
+    /// Indexes one file or a folder tree (.txt and .md; hidden entries are ignored). The id of a
+    /// document is its path relative to `path` (a file given directly: its file name); its path
+    /// is `path` joined with that. Bad files are reported in the result, not thrown.
+    /// @throws InputError if `path` does not exist; IndexError on a failing index.
+    IndexReport add_path(const std::filesystem::path& path, const ProgressCallback& progress = {});
+
+    /// Makes all changes durable and visible to searchers.
+    void commit();
+
+    /// Documents in the index, counting uncommitted changes.
+    std::size_t document_count() const;
+
+    /// The index location.
+    const std::filesystem::path& path() const noexcept;
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace ngosearch

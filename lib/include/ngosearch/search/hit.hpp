@@ -1,0 +1,38 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// A search result.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace ngosearch {
+
+/// One matching document.
+struct Hit {
+    std::string id;
+    std::string path;
+    std::string title;
+    std::string language;
+    std::string date;
+    std::string type;
+    double score = 0;          ///< BM25 weight; only comparable within one result set
+    std::size_t rank = 0;      ///< 0-based rank in the whole result set (offset included)
+    std::string snippet;       ///< plain-text excerpt around the best matches, no markup
+    /// Byte ranges [first, second) of `snippet` that match the query.
+    std::vector<std::pair<std::size_t, std::size_t>> highlights;
+};
+
+/// One page of results.
+struct SearchResult {
+    std::string query;          ///< the query as given
+    std::size_t total = 0;      ///< estimate of all matching documents (exact for small sets)
+    std::size_t offset = 0;     ///< rank of hits.front()
+    std::vector<Hit> hits;
+};
+
+/// `snippet` with every highlight wrapped in `open` … `close` (e.g. "\x1b[1m", "\x1b[0m").
+std::string mark_highlights(const Hit& hit, std::string_view open, std::string_view close);
+
+}  // namespace ngosearch

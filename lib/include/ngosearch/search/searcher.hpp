@@ -1,0 +1,73 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// Searching an index.
+//
+//     ngosearch::Searcher s("my.index");
+//     auto page = s.search("국가보안법 AND date:2020..2025", {.limit = 10});
+//     for (const auto& h : page.hits) std::cout << h.title << '\n' << h.snippet << '\n';
+//
+// Query language (Xapian's QueryParser, run through the same analysis as the index):
+//   words (AND by default)   AND OR NOT XOR   "exact phrase"   a NEAR b   a NEAR/3 b
+//   prosecut* (prefix)   title:word   lang:en|ko|mixed   type:letter   date:2020
+//   date:2020..2025   date:2020-03..   date:..2019-12-31   ( grouping )   +must -mustnot
+#pragma once
+
+#include <cstddef>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include <ngosearch/analysis/analyzer.hpp>
+#include <ngosearch/index/document.hpp>
+#include <ngosearch/search/hit.hpp>
+
+namespace ngosearch {
+
+/// Per-query settings.
+struct SearchOptions {
+    std::size_t offset = 0;          ///< skip this many hits (paging)
+    std::size_t limit = 10;          ///< return at most this many hits (0 = count only)
+    std::size_t snippet_bytes = 240; ///< target snippet length in bytes
+    /// How words without an operator combine: true = all must match (AND), false = any (OR,
+    /// ranked by BM25 — no hidden minimum-should-match).
+    bool match_all = true;
+};
+
+/// Summary of an index.
+struct IndexStats {
+    std::size_t documents = 0;
+    std::size_t terms = 0;             ///< distinct terms
+    double average_length = 0;         ///< average document length in terms
+    std::string analyzer;              ///< analyzer fingerprint recorded in the index
+    std::filesystem::path path;
+};
+
+/// Read-only view of an index. Move-only; not thread-safe (one Searcher per thread).
+class Searcher {
+public:
+    /// @throws IndexNotFound, IndexCorrupt, AnalyzerMismatch (index built by another analyzer).
+    explicit Searcher(const std::filesystem::path& path,
+                      std::shared_ptr<const analysis::Analyzer> analyzer = nullptr);
+    ~Searcher();
+    Searcher(Searcher&&) noexcept;
+    Searcher& operator=(Searcher&&) noexcept;
+
+    /// Runs a query. @throws QueryError (with the byte position) for a malformed query,
+    /// InvalidArgument for an empty one.
+    SearchResult search(std::string_view query, const SearchOptions& options = {}) const;
+
+    /// The stored document with this id, or nullopt.
+    std::optional<Document> find(std::string_view id) const;
+
+    IndexStats stats() const;
+
+    /// Sees changes committed since this Searcher was opened.
+    void reopen();
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace ngosearch

@@ -1,0 +1,56 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// Xapian::Error is not a std::exception: every public entry point that touches Xapian runs its
+// body through translate_xapian_errors(), which rethrows as the matching ngosearch::Error.
+#pragma once
+
+#include <xapian.h>
+
+#include <string>
+#include <utility>
+
+#include <ngosearch/error.hpp>
+
+namespace ngosearch::detail {
+
+/// Text for an error: "<type>: <message>" plus the errno context Xapian gives.
+inline std::string describe(const Xapian::Error& e) {
+    std::string s = e.get_type();
+    s += ": ";
+    s += e.get_msg();
+    if (!e.get_context().empty()) s += " (" + e.get_context() + ")";
+    return s;
+}
+
+/// Runs fn(); turns a Xapian::Error into an ngosearch::Error naming `where` (an index path).
+template <typename Fn>
+decltype(auto) translate_xapian_errors(const std::string& where, Fn&& fn) {
+    try {
+        return std::forward<Fn>(fn)();
+    } catch (const Xapian::DatabaseLockError& e) {
+        throw IndexLocked("index is locked: " + where +
+                          " is open for writing by another process (" + e.get_msg() +
+                          "); wait for it to finish or stop it");
+    } catch (const Xapian::DatabaseNotFoundError& e) {
+        throw IndexNotFound("no index at " + where + " (" + e.get_msg() +
+                            "); create one with `ngosearch index PATH`");
+    } catch (const Xapian::DatabaseVersionError& e) {
+        throw IndexCorrupt("index at " + where + " has an unsupported format: " + e.get_msg());
+    } catch (const Xapian::DatabaseOpeningError& e) {
+        throw IndexNotFound("cannot open index at " + where + ": " + e.get_msg());
+    } catch (const Xapian::DatabaseCorruptError& e) {
+        throw IndexCorrupt("index at " + where + " is corrupt: " + e.get_msg() +
+                           "; rebuild it from the source files");
+    } catch (const Xapian::QueryParserError& e) {
+        throw QueryError("malformed query: " + e.get_msg(), QueryError::npos);
+    } catch (const Xapian::WildcardError& e) {
+        throw QueryError("wildcard matches too many terms: " + e.get_msg() +
+                             "; make the prefix longer",
+                         QueryError::npos);
+    } catch (const Xapian::InvalidArgumentError& e) {
+        throw InvalidArgument(describe(e));
+    } catch (const Xapian::Error& e) {
+        throw IndexError("index error at " + where + ": " + describe(e));
+    }
+}
+
+}  // namespace ngosearch::detail

@@ -1,0 +1,78 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#include "index/document_codec.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <cstdint>
+#include <cstdio>
+
+#include <ngosearch/error.hpp>
+#include <ngosearch/text/utf8.hpp>
+
+#include "index/prefixes.hpp"
+
+namespace ngosearch::detail {
+
+std::string encode_document(const Document& doc) {
+    const nlohmann::json j = {{"id", doc.id},     {"title", doc.title}, {"lang", doc.language},
+                              {"date", doc.date}, {"path", doc.path},   {"type", doc.type},
+                              {"meta", doc.metadata}, {"body", doc.body}};
+    return j.dump();
+}
+
+Document decode_document(std::string_view data) {
+    try {
+        const nlohmann::json j = nlohmann::json::parse(data);
+        Document d;
+        d.id = j.at("id").get<std::string>();
+        d.title = j.value("title", "");
+        d.language = j.value("lang", "");
+        d.date = j.value("date", "");
+        d.path = j.value("path", "");
+        d.type = j.value("type", "");
+        d.body = j.value("body", "");
+        if (j.contains("meta")) d.metadata = j.at("meta").get<std::map<std::string, std::string>>();
+        return d;
+    } catch (const nlohmann::json::exception& e) {
+        throw IndexCorrupt(std::string("stored document is not readable: ") + e.what() +
+                           "; rebuild the index");
+    }
+}
+
+std::string date_value(std::string_view d) {
+    if (d.empty()) return {};
+    std::string v;
+    for (const char c : d) {
+        if (c != '-') v += c;
+    }
+    v.resize(8, '0');
+    return v;
+}
+
+std::string fnv1a_hex(std::string_view a, std::string_view b) {
+    std::uint64_t h = 0xcbf29ce484222325ull;
+    for (const std::string_view part : {a, std::string_view("\0", 1), b}) {
+        for (const char c : part) {
+            h ^= static_cast<unsigned char>(c);
+            h *= 0x100000001b3ull;
+        }
+    }
+    char buf[17];
+    std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
+    return buf;
+}
+
+std::string id_term(std::string_view id) {
+    std::string term(kIdPrefix);
+    if (kIdPrefix.size() + id.size() <= kMaxTermBytes) {
+        term += id;
+        return term;
+    }
+    const std::size_t keep = text::utf8_prefix_length(id, kMaxTermBytes - kIdPrefix.size() - 17);
+    term += id.substr(0, keep);
+    term += '#';
+    term += fnv1a_hex(id);
+    return term;
+}
+
+}  // namespace ngosearch::detail

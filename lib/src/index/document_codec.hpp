@@ -1,0 +1,27 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// The stored form of a Document (Xapian document data): JSON, so `show` and hits need no
+// other store and an index stays readable by other tools.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include <ngosearch/index/document.hpp>
+
+namespace ngosearch::detail {
+
+std::string encode_document(const Document& doc);
+
+/// @throws IndexCorrupt if `data` is not a stored document.
+Document decode_document(std::string_view data);
+
+/// Date value for the Date slot: "2020-03" → "20200300"; "" for no date.
+std::string date_value(std::string_view normalized_date);
+
+/// The id term: "Q" + id, or for ids too long for a term, a prefix of it plus a hash.
+std::string id_term(std::string_view id);
+
+/// 64-bit FNV-1a as 16 hex digits; stable across platforms (std::hash is not).
+std::string fnv1a_hex(std::string_view a, std::string_view b = {});
+
+}  // namespace ngosearch::detail

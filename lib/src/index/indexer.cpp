@@ -1,0 +1,287 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#include <ngosearch/index/indexer.hpp>
+
+#include <xapian.h>
+
+#include <algorithm>
+#include <fstream>
+
+#include <ngosearch/error.hpp>
+#include <ngosearch/ingest/loader.hpp>
+#include <ngosearch/text/normalize.hpp>
+
+#include "detail/xapian_errors.hpp"
+#include "index/document_codec.hpp"
+#include "index/index_fingerprint.hpp"
+#include "index/prefixes.hpp"
+#include "index/term_writer.hpp"
+
+namespace ngosearch {
+
+namespace fs = std::filesystem;
+
+IndexReport& IndexReport::operator+=(const IndexReport& other) {
+    indexed += other.indexed;
+    unchanged += other.unchanged;
+    skipped.insert(skipped.end(), other.skipped.begin(), other.skipped.end());
+    warnings.insert(warnings.end(), other.warnings.begin(), other.warnings.end());
+    ids.insert(ids.end(), other.ids.begin(), other.ids.end());
+    return *this;
+}
+
+namespace {
+
+// Title words also count as body words, weighted up: a match in the title says more.
+constexpr Xapian::termcount kTitleWdf = 2;
+// Gap between fields so a phrase cannot span the title's end and the body's start.
+constexpr Xapian::termpos kFieldGap = 100;
+
+// Refuse to turn a folder of someone's files into an index by accident (`--db corpus/`).
+void check_index_location(const fs::path& path) {
+    std::error_code ec;
+    if (!fs::exists(path, ec)) return;
+    if (!fs::is_directory(path, ec)) {
+        throw IndexError("cannot use " + path.string() + " as an index: it is a file, not a folder");
+    }
+    if (fs::exists(path / "iamglass", ec) || fs::is_empty(path, ec)) return;
+    throw IndexError("refusing to create an index in " + path.string() +
+                     ": the folder is not empty and holds no index; choose another --db");
+}
+
+std::string read_bytes(const fs::path& file, std::uint64_t max_bytes) {
+    std::error_code ec;
+    const std::uint64_t size = fs::file_size(file, ec);
+    if (ec) throw InputError(file.string(), "cannot read: " + ec.message());
+    if (size > max_bytes) {
+        throw InputError(file.string(), "file too large (" + std::to_string(size) +
+                                            " bytes; limit " + std::to_string(max_bytes) +
+                                            "); raise IndexOptions::max_file_bytes to index it");
+    }
+    std::ifstream in(file, std::ios::binary);
+    if (!in) throw InputError(file.string(), "cannot open for reading (permission denied?)");
+    std::string bytes(static_cast<std::size_t>(size), '\0');
+    in.read(bytes.data(), static_cast<std::streamsize>(size));
+    if (static_cast<std::uint64_t>(in.gcount()) != size) {
+        throw InputError(file.string(), "read failed (file changed while reading?)");
+    }
+    return bytes;
+}
+
+bool hidden(const fs::path& p) {
+    const std::string name = p.filename().string();
+    return name.size() > 1 && name.front() == '.' && name != "..";
+}
+
+}  // namespace
+
+struct Indexer::Impl {
+    fs::path path;
+    std::string where;
+    IndexOptions options;
+    Xapian::WritableDatabase db;
+    std::size_t pending = 0;
+    analysis::TokenBuffer tokens;
+
+    Xapian::Document build(const Document& doc, const std::string& content_hash) {
+        if (doc.id.empty()) throw InvalidArgument("document id must not be empty");
+        std::string date;
+        if (!doc.date.empty()) {
+            const auto d = ingest::normalize_date(doc.date);
+            if (!d) {
+                throw InvalidArgument("document '" + doc.id + "' has an invalid date '" + doc.date +
+                                      "' (expected YYYY, YYYY-MM or YYYY-MM-DD)");
+            }
+            date = *d;
+        }
+        const analysis::Analyzer& analyzer = *options.analyzer;
+        Xapian::Document x;
+        Document stored = doc;
+        stored.date = date;
+        x.set_data(detail::encode_document(stored));
+        x.add_boolean_term(detail::id_term(doc.id));
+        const std::string lang = text::normalize(doc.language);
+        if (!lang.empty()) {
+            x.add_boolean_term(std::string(detail::kLangPrefix) + lang);
+            // A mixed document is found by either language's filter.
+            if (lang == "mixed") {
+                x.add_boolean_term(std::string(detail::kLangPrefix) + "en");
+                x.add_boolean_term(std::string(detail::kLangPrefix) + "ko");
+            }
+        }
+        const std::string type = text::normalize(doc.type);
+        if (!type.empty() && type.size() < detail::kMaxTermBytes) {
+            x.add_boolean_term(std::string(detail::kTypePrefix) + type);
+        }
+        if (!date.empty()) x.add_value(detail::slot(detail::Slot::Date), detail::date_value(date));
+        if (!content_hash.empty()) {
+            x.add_value(detail::slot(detail::Slot::ContentHash), content_hash);
+        }
+        detail::index_field(x, analyzer, doc.title, detail::kTitlePrefix, 1, 1, tokens);
+        Xapian::termpos pos = detail::index_field(x, analyzer, doc.title, "", kTitleWdf, 1, tokens);
+        detail::index_field(x, analyzer, doc.body, "", 1, pos + kFieldGap, tokens);
+        return x;
+    }
+
+    void put(const Document& doc, const std::string& content_hash) {
+        Xapian::Document x = build(doc, content_hash);
+        detail::translate_xapian_errors(where, [&] {
+            db.replace_document(detail::id_term(doc.id), x);
+        });
+        if (++pending >= options.batch_docs) commit();
+    }
+
+    void commit() {
+        detail::translate_xapian_errors(where, [&] { db.commit(); });
+        pending = 0;
+    }
+
+    std::optional<std::string> stored_hash(const std::string& id) {
+        return detail::translate_xapian_errors(where, [&]() -> std::optional<std::string> {
+            const std::string term = detail::id_term(id);
+            auto it = db.postlist_begin(term);
+            if (it == db.postlist_end(term)) return std::nullopt;
+            return db.get_document(*it).get_value(detail::slot(detail::Slot::ContentHash));
+        });
+    }
+
+    void index_file(const fs::path& file, const std::string& id, const std::string& shown_path,
+                    IndexReport& report) {
+        const auto format = ingest::format_for(file);
+        if (!format) {
+            const std::string ext = file.extension().string();
+            report.skipped.push_back(
+                {shown_path, "unsupported format (" + (ext.empty() ? "no extension" : ext) +
+                                 "); supported: .txt, .md"});
+            return;
+        }
+        try {
+            const std::string bytes = read_bytes(file, options.max_file_bytes);
+            const std::string hash = detail::fnv1a_hex(bytes, options.analyzer->fingerprint());
+            if (stored_hash(id) == hash) {
+                ++report.unchanged;
+                return;
+            }
+            ingest::LoadedFile loaded = ingest::parse_text(bytes, *format, shown_path);
+            loaded.document.id = id;
+            loaded.document.path = shown_path;
+            put(loaded.document, hash);
+            ++report.indexed;
+            report.ids.push_back(id);
+            if (loaded.invalid_bytes > 0) {
+                report.warnings.push_back(
+                    {shown_path, "invalid UTF-8: " + std::to_string(loaded.invalid_bytes) +
+                                     " byte(s) replaced with U+FFFD, the first at byte offset " +
+                                     std::to_string(loaded.first_invalid)});
+            }
+        } catch (const InputError& e) {
+            std::string reason = e.what();
+            const std::string lead = shown_path + ": ";
+            if (reason.starts_with(lead)) reason.erase(0, lead.size());
+            report.skipped.push_back({shown_path, reason});
+        } catch (const InvalidArgument& e) {
+            report.skipped.push_back({shown_path, e.what()});
+        }
+    }
+};
+
+Indexer::Indexer(const fs::path& path, IndexOptions options) : impl_(std::make_unique<Impl>()) {
+    impl_->path = path;
+    impl_->where = path.string();
+    if (!options.analyzer) options.analyzer = analysis::Analyzer::standard();
+    if (options.batch_docs == 0) options.batch_docs = 1;
+    impl_->options = std::move(options);
+    std::error_code ec;
+    if (!fs::exists(path, ec)) {
+        if (!impl_->options.create) {
+            throw IndexNotFound("no index at " + impl_->where +
+                                "; create one with `ngosearch index PATH`");
+        }
+        fs::create_directories(path, ec);
+        if (ec) {
+            throw IndexError("cannot create index folder " + impl_->where + ": " + ec.message());
+        }
+    }
+    check_index_location(path);
+    impl_->db = detail::translate_xapian_errors(impl_->where, [&] {
+        return Xapian::WritableDatabase(impl_->where, Xapian::DB_CREATE_OR_OPEN);
+    });
+    const std::string& fingerprint = impl_->options.analyzer->fingerprint();
+    detail::translate_xapian_errors(impl_->where, [&] {
+        detail::check_analyzer(impl_->db, fingerprint, impl_->where);
+        if (impl_->db.get_metadata(detail::kAnalyzerKey).empty()) {
+            impl_->db.set_metadata(detail::kAnalyzerKey, fingerprint);
+            impl_->db.set_metadata(detail::kFormatKey, detail::kFormatVersion);
+            impl_->db.commit();
+        }
+    });
+}
+
+Indexer::~Indexer() {
+    if (!impl_) return;
+    try {
+        impl_->db.commit();
+    } catch (...) {
+        // Destructors must not throw; callers who care call commit() and see the error.
+    }
+}
+
+Indexer::Indexer(Indexer&&) noexcept = default;
+Indexer& Indexer::operator=(Indexer&&) noexcept = default;
+
+void Indexer::add(const Document& doc) { impl_->put(doc, {}); }
+
+bool Indexer::remove(std::string_view id) {
+    if (id.empty()) throw InvalidArgument("document id must not be empty");
+    return detail::translate_xapian_errors(impl_->where, [&] {
+        const std::string term = detail::id_term(id);
+        if (impl_->db.postlist_begin(term) == impl_->db.postlist_end(term)) return false;
+        impl_->db.delete_document(term);
+        if (++impl_->pending >= impl_->options.batch_docs) impl_->commit();
+        return true;
+    });
+}
+
+IndexReport Indexer::add_path(const fs::path& path, const ProgressCallback& progress) {
+    IndexReport report;
+    std::error_code ec;
+    const auto status = fs::status(path, ec);
+    if (ec || !fs::exists(status)) throw InputError(path.string(), "no such file or directory");
+    if (fs::is_regular_file(status)) {
+        impl_->index_file(path, path.filename().string(), path.string(), report);
+        if (progress) progress(1, 1);
+        return report;
+    }
+    if (!fs::is_directory(status)) throw InputError(path.string(), "not a file or folder");
+
+    // Collect first, then index in sorted order: ids and the progress total are then stable.
+    std::vector<fs::path> files;
+    fs::recursive_directory_iterator it(path, fs::directory_options::skip_permission_denied, ec);
+    if (ec) throw InputError(path.string(), "cannot list folder: " + ec.message());
+    for (; it != fs::recursive_directory_iterator(); it.increment(ec)) {
+        if (ec) break;
+        const fs::directory_entry& entry = *it;
+        if (hidden(entry.path())) {
+            if (entry.is_directory(ec)) it.disable_recursion_pending();
+            continue;
+        }
+        if (entry.is_regular_file(ec)) files.push_back(entry.path());
+    }
+    if (ec) report.warnings.push_back({path.string(), "folder not fully listed: " + ec.message()});
+    std::sort(files.begin(), files.end());
+    for (std::size_t i = 0; i < files.size(); ++i) {
+        const fs::path rel = files[i].lexically_relative(path);
+        impl_->index_file(files[i], rel.generic_string(), (path / rel).generic_string(), report);
+        if (progress) progress(i + 1, files.size());
+    }
+    return report;
+}
+
+void Indexer::commit() { impl_->commit(); }
+
+std::size_t Indexer::document_count() const {
+    return detail::translate_xapian_errors(impl_->where, [&] { return impl_->db.get_doccount(); });
+}
+
+const fs::path& Indexer::path() const noexcept { return impl_->path; }
+
+}  // namespace ngosearch

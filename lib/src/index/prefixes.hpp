@@ -1,0 +1,33 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// Xapian term prefixes and value slots, following Omega's conventions where one exists.
+#pragma once
+
+#include <xapian.h>
+
+#include <string_view>
+
+namespace ngosearch::detail {
+
+inline constexpr std::string_view kIdPrefix = "Q";     // unique id (boolean)
+inline constexpr std::string_view kTitlePrefix = "S";  // title words (probabilistic)
+inline constexpr std::string_view kLangPrefix = "L";   // language (boolean)
+inline constexpr std::string_view kTypePrefix = "T";   // document type (boolean)
+inline constexpr std::string_view kStemPrefix = "Z";   // stems, as Xapian's TermGenerator
+
+/// Value slots.
+enum class Slot : Xapian::valueno {
+    Date = 0,         // YYYYMMDD, unknown parts as "00" (so ranges sort and compare as strings)
+    ContentHash = 1,  // hex hash of the source bytes + analyzer, for skipping unchanged files
+};
+
+constexpr Xapian::valueno slot(Slot s) { return static_cast<Xapian::valueno>(s); }
+
+/// Metadata keys stored in the index.
+inline constexpr const char* kAnalyzerKey = "ngosearch.analyzer";
+inline constexpr const char* kFormatKey = "ngosearch.format";
+inline constexpr const char* kFormatVersion = "1";
+
+/// Xapian refuses terms longer than 245 bytes; longer ones are left out of the index.
+inline constexpr std::size_t kMaxTermBytes = 240;
+
+}  // namespace ngosearch::detail

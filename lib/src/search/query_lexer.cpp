@@ -1,0 +1,239 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#include "search/query_lexer.hpp"
+
+#include <array>
+
+#include <ngosearch/error.hpp>
+#include <ngosearch/ingest/loader.hpp>
+
+#include "index/document_codec.hpp"
+
+namespace ngosearch::detail {
+
+namespace {
+
+constexpr std::array<std::string_view, 3> kValueFields{"lang", "type", "date"};
+constexpr std::array<std::string_view, 1> kPrefixFields{"title"};
+
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+bool ends_word(char c) { return is_space(c) || c == '"' || c == '(' || c == ')'; }
+
+bool is_operator_word(std::string_view w) {
+    if (w == "AND" || w == "OR" || w == "NOT" || w == "XOR") return true;
+    for (const std::string_view op : {"NEAR", "ADJ"}) {
+        if (w == op) return true;
+        if (w.starts_with(op) && w.size() > op.size() + 1 && w[op.size()] == '/') {
+            const std::string_view n = w.substr(op.size() + 1);
+            if (n.find_first_not_of("0123456789") == std::string_view::npos) return true;
+        }
+    }
+    return false;
+}
+
+template <std::size_t N>
+bool contains(const std::array<std::string_view, N>& names, std::string_view s) {
+    for (const std::string_view n : names) {
+        if (n == s) return true;
+    }
+    return false;
+}
+
+std::string lower_ascii(std::string_view s) {
+    std::string out(s);
+    for (char& c : out) {
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    }
+    return out;
+}
+
+bool date_bound(std::string_view s, bool high, std::string& out) {
+    const auto d = ingest::normalize_date(s);
+    if (!d) return false;
+    out = date_value(*d);  // unknown parts are "00"
+    if (high) {
+        if (d->size() == 4) out.replace(4, 4, "9999");
+        if (d->size() == 7) out.replace(6, 2, "99");
+    }
+    return true;
+}
+
+[[noreturn]] void fail(const std::string& what, std::size_t pos) { throw QueryError(what, pos); }
+
+}  // namespace
+
+std::vector<Lexeme> lex_query(std::string_view q) {
+    std::vector<Lexeme> out;
+    bool in_phrase = false;
+    std::size_t i = 0;
+    while (i < q.size()) {
+        const std::size_t start = i;
+        const char c = q[i];
+        if (is_space(c)) {
+            while (i < q.size() && is_space(q[i])) ++i;
+            out.push_back({LexemeKind::Space, start, i, {}, {}, in_phrase});
+            continue;
+        }
+        if (c == '"') {
+            out.push_back({LexemeKind::Quote, start, ++i, {}, {}, in_phrase});
+            in_phrase = !in_phrase;
+            continue;
+        }
+        if (!in_phrase && (c == '(' || c == ')')) {
+            out.push_back({c == '(' ? LexemeKind::Open : LexemeKind::Close, start, ++i, {}, {},
+                           false});
+            continue;
+        }
+        while (i < q.size() && !ends_word(q[i])) ++i;
+        const std::string_view word = q.substr(start, i - start);
+        Lexeme lx{LexemeKind::Text, start, i, {}, {}, in_phrase};
+        if (!in_phrase && is_operator_word(word)) {
+            lx.kind = LexemeKind::Operator;
+        } else if (!in_phrase) {
+            const std::size_t colon = word.find(':');
+            if (colon != std::string_view::npos && colon > 0) {
+                const std::string name = lower_ascii(word.substr(0, colon));
+                if (contains(kValueFields, name)) {
+                    lx.kind = LexemeKind::FieldValue;
+                    lx.field = name;
+                    lx.value = word.substr(colon + 1);
+                } else if (contains(kPrefixFields, name)) {
+                    // The prefix is its own lexeme; what follows is lexed as usual.
+                    lx.kind = LexemeKind::FieldPrefix;
+                    lx.field = name;
+                    lx.end = start + colon + 1;
+                    i = lx.end;
+                }
+            }
+        }
+        out.push_back(std::move(lx));
+    }
+    return out;
+}
+
+bool parse_date_range(std::string_view value, std::string& low, std::string& high) {
+    const std::size_t dots = value.find("..");
+    if (dots == std::string_view::npos) {
+        return date_bound(value, false, low) && date_bound(value, true, high);
+    }
+    const std::string_view a = value.substr(0, dots);
+    const std::string_view b = value.substr(dots + 2);
+    if (a.empty() && b.empty()) return false;
+    if (a.empty()) {
+        low = "00000000";
+    } else if (!date_bound(a, false, low)) {
+        return false;
+    }
+    if (b.empty()) {
+        high = "99999999";
+    } else if (!date_bound(b, true, high)) {
+        return false;
+    }
+    return true;
+}
+
+void validate_query(std::string_view q, const std::vector<Lexeme>& lexemes) {
+    std::vector<const Lexeme*> sig;  // significant lexemes outside phrases, phrases as one
+    std::size_t open_quote = 0;
+    bool quoted = false;
+    std::vector<std::size_t> open_brackets;
+    for (const Lexeme& lx : lexemes) {
+        if (lx.kind == LexemeKind::Quote) {
+            if (!quoted) open_quote = lx.begin;
+            if (!quoted) sig.push_back(&lx);
+            quoted = !quoted;
+            continue;
+        }
+        if (quoted || lx.kind == LexemeKind::Space) continue;
+        if (lx.kind == LexemeKind::Open) open_brackets.push_back(lx.begin);
+        if (lx.kind == LexemeKind::Close) {
+            if (open_brackets.empty()) {
+                fail("unbalanced brackets: ')' at position " + std::to_string(lx.begin) +
+                         " has no matching '('",
+                     lx.begin);
+            }
+            open_brackets.pop_back();
+        }
+        if (lx.kind == LexemeKind::FieldValue) {
+            const std::string shown(q.substr(lx.begin, lx.end - lx.begin));
+            if (lx.value.empty()) {
+                fail("field '" + lx.field + ":' at position " + std::to_string(lx.begin) +
+                         " needs a value, e.g. lang:ko, type:letter, date:2020..2025",
+                     lx.begin);
+            }
+            if (lx.field == "date") {
+                std::string lo, hi;
+                if (!parse_date_range(lx.value, lo, hi)) {
+                    fail("invalid date '" + std::string(lx.value) + "' at position " +
+                             std::to_string(lx.begin + lx.field.size() + 1) +
+                             ": use YYYY, YYYY-MM or YYYY-MM-DD, or a range such as 2020..2025, "
+                             "2020-03.. or ..2019-12-31",
+                         lx.begin + lx.field.size() + 1);
+                }
+                if (lo > hi) {
+                    fail("empty date range '" + std::string(lx.value) + "' at position " +
+                             std::to_string(lx.begin + lx.field.size() + 1) +
+                             ": the start is after the end",
+                         lx.begin + lx.field.size() + 1);
+                }
+            }
+            if (lx.field == "lang") {
+                const std::string v = lower_ascii(lx.value);
+                if (v != "en" && v != "ko" && v != "mixed") {
+                    fail("unknown language '" + std::string(lx.value) + "' at position " +
+                             std::to_string(lx.begin + lx.field.size() + 1) +
+                             ": use lang:en, lang:ko or lang:mixed",
+                         lx.begin + lx.field.size() + 1);
+                }
+            }
+        }
+        sig.push_back(&lx);
+    }
+    if (quoted) {
+        fail("unbalanced quotes: the phrase opened at position " + std::to_string(open_quote) +
+                 " is never closed",
+             open_quote);
+    }
+    if (!open_brackets.empty()) {
+        fail("unbalanced brackets: '(' at position " + std::to_string(open_brackets.back()) +
+                 " is never closed",
+             open_brackets.back());
+    }
+    const auto is_operand_end = [](const Lexeme* lx) {
+        return lx->kind == LexemeKind::Text || lx->kind == LexemeKind::FieldValue ||
+               lx->kind == LexemeKind::Close || lx->kind == LexemeKind::Quote;
+    };
+    for (std::size_t k = 0; k < sig.size(); ++k) {
+        const Lexeme& lx = *sig[k];
+        const std::string word(q.substr(lx.begin, lx.end - lx.begin));
+        if (lx.kind == LexemeKind::FieldPrefix) {
+            if (k + 1 == sig.size() || sig[k + 1]->begin != lx.end ||
+                (sig[k + 1]->kind != LexemeKind::Text && sig[k + 1]->kind != LexemeKind::Quote)) {
+                fail("field '" + word + "' at position " + std::to_string(lx.begin) +
+                         " must be followed directly by a word or a \"phrase\"",
+                     lx.begin);
+            }
+        }
+        if (lx.kind == LexemeKind::Open && k + 1 < sig.size() &&
+            sig[k + 1]->kind == LexemeKind::Close) {
+            fail("empty brackets at position " + std::to_string(lx.begin), lx.begin);
+        }
+        if (lx.kind != LexemeKind::Operator) continue;
+        const bool is_not = (word == "NOT");
+        const bool has_left = k > 0 && is_operand_end(sig[k - 1]);
+        const bool has_right = k + 1 < sig.size() && sig[k + 1]->kind != LexemeKind::Close &&
+                               (sig[k + 1]->kind != LexemeKind::Operator ||
+                                q.substr(sig[k + 1]->begin, 3) == "NOT");
+        if (!has_left && !is_not) {
+            fail("operator " + word + " at position " + std::to_string(lx.begin) +
+                     " needs something to its left",
+                 lx.begin);
+        }
+        if (!has_right) {
+            fail("operator " + word + " at position " + std::to_string(lx.begin) +
+                     " needs something to its right",
+                 lx.begin);
+        }
+    }
+}
+
+}  // namespace ngosearch::detail
