@@ -21,6 +21,23 @@ struct Utf16View {
     std::vector<int32_t> byte_of;  // size text.length() + 1
 };
 
+// Middle dots that separate listed words in Korean and CJK text (찬양ㆍ고무ㆍ선전, bill sponsors
+// 정의화․이명수). ICU treats U+318D as a Hangul letter, so it would come out as a word of its own.
+bool is_list_separator(UChar32 c) {
+    switch (c) {
+        case 0x00B7:  // MIDDLE DOT
+        case 0x2022:  // BULLET
+        case 0x2024:  // ONE DOT LEADER
+        case 0x2027:  // HYPHENATION POINT
+        case 0x318D:  // HANGUL LETTER ARAEA, typed as a middle dot
+        case 0x30FB:  // KATAKANA MIDDLE DOT
+        case 0xFF65:  // HALFWIDTH KATAKANA MIDDLE DOT
+            return true;
+        default:
+            return false;
+    }
+}
+
 void decode(std::string_view bytes, int32_t base, Utf16View& out) {
     out.text.remove();
     out.byte_of.clear();
@@ -29,6 +46,8 @@ void decode(std::string_view bytes, int32_t base, Utf16View& out) {
         const int32_t start = i;
         UChar32 c = detail::next_code_point(bytes, i, length);
         if (c < 0) c = 0xFFFD;
+        // A separator becomes a space for the break iterator; offsets still point at it.
+        if (is_list_separator(c)) c = 0x0020;
         out.text.append(c);
         out.byte_of.push_back(base + start);
         if (c > 0xFFFF) out.byte_of.push_back(base + start);

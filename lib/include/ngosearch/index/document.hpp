@@ -13,14 +13,14 @@ namespace ngosearch {
 
 /// One document. All strings are UTF-8.
 struct Document {
-    std::string id;        ///< stable identifier, unique in an index (required, non-empty)
-    std::string title;     ///< shown in results; indexed and searchable with `title:`
-    std::string body;      ///< full text; indexed, stored for snippets and `show`
-    std::string language;  ///< "en", "ko", "mixed" or "" (unknown); filter with `lang:`
-    std::string date;      ///< "YYYY-MM-DD", "YYYY-MM" or "YYYY", or "" (unknown); `date:`
-    std::string path;      ///< source file as given to the indexer, or "" for in-memory text
-    std::string type;      ///< free-form kind such as "letter", "press-release"; `type:`
-    std::map<std::string, std::string> metadata;  ///< anything else, stored and shown
+    std::string id{};        ///< stable identifier, unique in an index (required, non-empty)
+    std::string title{};     ///< shown in results; indexed and searchable with `title:`
+    std::string body{};      ///< full text; indexed, stored for snippets and `show`
+    std::string language{};  ///< "en", "ko", "mixed" or "" (unknown); filter with `lang:`
+    std::string date{};      ///< "YYYY-MM-DD", "YYYY-MM" or "YYYY", or "" (unknown); `date:`
+    std::string path{};      ///< source file as given to the indexer, or "" for in-memory text
+    std::string type{};      ///< free-form kind such as "letter", "press-release"; `type:`
+    std::map<std::string, std::string> metadata{};  ///< anything else, stored and shown
 
     friend bool operator==(const Document&, const Document&) = default;
 };

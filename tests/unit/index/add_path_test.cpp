@@ -1,0 +1,101 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#include <doctest/doctest.h>
+
+#include <ngosearch/error.hpp>
+#include <ngosearch/index/indexer.hpp>
+#include <ngosearch/search/searcher.hpp>
+
+#include "support/temp_dir.hpp"
+
+using namespace ngosearch;
+using ngosearch::test::TempDir;
+
+namespace {
+const FileIssue* find_issue(const std::vector<FileIssue>& v, std::string_view path_end) {
+    for (const auto& i : v) {
+        if (i.path.ends_with(path_end)) return &i;
+    }
+    return nullptr;
+}
+}  // namespace
+
+TEST_CASE("add_path: folder tree, ids relative to the root, paths as given, bad files reported") {
+    TempDir dir;
+    dir.write("docs/en/a.md", "# Alpha title\nAbout detention.");
+    dir.write("docs/ko/b.txt", "통일부는 북한에서 발표했다.");
+    dir.write("docs/bad.txt", "valid words \xFF\xFE then more valid words");
+    dir.write("docs/bin.txt", std::string("PK\0\0\x03\x04 zip", 10));
+    dir.write("docs/empty.md", "");
+    dir.write("docs/scan.pdf", "%PDF-1.4");
+    dir.write("docs/.hidden/x.txt", "hidden");
+    dir.write("docs/.notes.txt", "hidden");
+
+    Indexer ix(dir / "idx");
+    std::size_t calls = 0, last_total = 0;
+    const IndexReport r = ix.add_path(dir / "docs", [&](std::size_t done, std::size_t total) {
+        ++calls;
+        CHECK(done <= total);
+        last_total = total;
+    });
+    ix.commit();
+    CHECK(r.indexed == 3);
+    CHECK(calls == 6);
+    CHECK(last_total == 6);
+    CHECK(r.ids == std::vector<std::string>{"bad.txt", "en/a.md", "ko/b.txt"});
+    REQUIRE(r.skipped.size() == 3);
+    CHECK(find_issue(r.skipped, "bin.txt")->reason.find("binary file") != std::string::npos);
+    CHECK(find_issue(r.skipped, "empty.md")->reason.find("empty file") != std::string::npos);
+    CHECK(find_issue(r.skipped, "scan.pdf")->reason.find("unsupported format (.pdf)") !=
+          std::string::npos);
+    REQUIRE(r.warnings.size() == 1);
+    CHECK(r.warnings[0].reason.find("invalid UTF-8: 2 byte(s)") != std::string::npos);
+
+    Searcher s(dir / "idx");
+    const auto doc = s.find("en/a.md");
+    REQUIRE(doc.has_value());
+    CHECK(doc->title == "Alpha title");
+    CHECK(doc->path == ((dir / "docs") / "en/a.md").generic_string());
+    CHECK(s.search("valid").total == 1);
+    CHECK(s.search("통일부").total == 1);
+    CHECK_FALSE(s.find(".notes.txt").has_value());
+}
+
+TEST_CASE("add_path: re-indexing skips unchanged files and replaces changed ones") {
+    TempDir dir;
+    dir.write("docs/a.txt", "first version of the text");
+    dir.write("docs/b.txt", "another file");
+    Indexer ix(dir / "idx");
+    CHECK(ix.add_path(dir / "docs").indexed == 2);
+    const IndexReport again = ix.add_path(dir / "docs");
+    CHECK(again.indexed == 0);
+    CHECK(again.unchanged == 2);
+    dir.write("docs/a.txt", "second version of the text");
+    const IndexReport changed = ix.add_path(dir / "docs");
+    CHECK(changed.indexed == 1);
+    CHECK(changed.unchanged == 1);
+    ix.commit();
+    CHECK(ix.document_count() == 2);
+    Searcher s(dir / "idx");
+    CHECK(s.search("second").total == 1);
+    CHECK(s.search("first").total == 0);
+}
+
+TEST_CASE("add_path: a single file gets its name as id; a missing path throws") {
+    TempDir dir;
+    const auto f = dir.write("x/letter.md", "# Letter\nbody");
+    Indexer ix(dir / "idx");
+    const IndexReport r = ix.add_path(f);
+    CHECK(r.ids == std::vector<std::string>{"letter.md"});
+    CHECK_THROWS_WITH_AS(ix.add_path(dir / "missing"), doctest::Contains("no such file"),
+                         InputError);
+}
+
+TEST_CASE("add_path: files over the size limit are skipped, never truncated") {
+    TempDir dir;
+    dir.write("docs/big.txt", std::string(2000, 'a') + " end");
+    Indexer ix(dir / "idx", IndexOptions{.max_file_bytes = 1000});
+    const IndexReport r = ix.add_path(dir / "docs");
+    CHECK(r.indexed == 0);
+    REQUIRE(r.skipped.size() == 1);
+    CHECK(r.skipped[0].reason.find("file too large") != std::string::npos);
+}

@@ -1,0 +1,144 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#include <doctest/doctest.h>
+
+#include <ngosearch/error.hpp>
+#include <ngosearch/index/indexer.hpp>
+#include <ngosearch/search/searcher.hpp>
+
+#include "support/temp_dir.hpp"
+
+using namespace ngosearch;
+using ngosearch::test::TempDir;
+
+namespace {
+std::vector<std::string> ids_for(const Searcher& s, const std::string& q) {
+    std::vector<std::string> ids;
+    for (const auto& h : s.search(q, {.limit = 100}).hits) ids.push_back(h.id);
+    std::sort(ids.begin(), ids.end());
+    return ids;
+}
+}  // namespace
+
+TEST_CASE("indexer: add, find, replace by id, delete") {
+    TempDir dir;
+    const auto db = dir / "idx";
+    {
+        Indexer ix(db);
+        ix.add({.id = "a", .title = "First", .body = "alpha words about detention"});
+        ix.add({.id = "b", .title = "Second", .body = "beta words"});
+        ix.commit();
+        CHECK(ix.document_count() == 2);
+    }
+    {
+        Searcher s(db);
+        CHECK(ids_for(s, "detention") == std::vector<std::string>{"a"});
+        const auto doc = s.find("a");
+        REQUIRE(doc.has_value());
+        CHECK(doc->title == "First");
+        CHECK_FALSE(s.find("zzz").has_value());
+    }
+    {
+        Indexer ix(db);
+        ix.add({.id = "a", .title = "First, edited", .body = "gamma replaces the old text"});
+        ix.commit();
+        CHECK(ix.document_count() == 2);
+    }
+    {
+        Searcher s(db);
+        CHECK(ids_for(s, "detention").empty());
+        CHECK(ids_for(s, "gamma") == std::vector<std::string>{"a"});
+        CHECK(s.find("a")->title == "First, edited");
+    }
+    {
+        Indexer ix(db);
+        CHECK(ix.remove("b"));
+        CHECK_FALSE(ix.remove("b"));
+        ix.commit();
+        CHECK(ix.document_count() == 1);
+    }
+    Searcher s(db);
+    CHECK(ids_for(s, "beta").empty());
+}
+
+TEST_CASE("indexer: batches commit on their own; uncommitted changes are not visible") {
+    TempDir dir;
+    const auto db = dir / "idx";
+    Indexer ix(db, IndexOptions{.batch_docs = 3});
+    for (int i = 0; i < 4; ++i) ix.add({.id = std::to_string(i), .body = "word"});
+    Searcher s(db);
+    CHECK(s.stats().documents == 3);  // one batch of 3 committed, the 4th pending
+    ix.commit();
+    s.reopen();
+    CHECK(s.stats().documents == 4);
+}
+
+TEST_CASE("indexer: invalid documents are refused with a reason") {
+    TempDir dir;
+    Indexer ix(dir / "idx");
+    CHECK_THROWS_WITH_AS(ix.add({.id = "", .body = "x"}), doctest::Contains("id must not be empty"),
+                         InvalidArgument);
+    CHECK_THROWS_WITH_AS(ix.add({.id = "x", .body = "x", .date = "2020-02-30"}),
+                         doctest::Contains("invalid date '2020-02-30'"), InvalidArgument);
+}
+
+TEST_CASE("indexer: a very long id still works (hashed id term) and stays distinct") {
+    TempDir dir;
+    const auto db = dir / "idx";
+    const std::string long_a(400, 'a');
+    const std::string long_b = std::string(399, 'a') + "b";
+    {
+        Indexer ix(db);
+        ix.add({.id = long_a, .body = "first"});
+        ix.add({.id = long_b, .body = "second"});
+        ix.commit();
+        CHECK(ix.document_count() == 2);
+    }
+    Searcher s(db);
+    REQUIRE(s.find(long_a).has_value());
+    CHECK(s.find(long_a)->body == "first");
+    CHECK(s.find(long_b)->body == "second");
+}
+
+TEST_CASE("indexer: a second writer gets IndexLocked with a clear message") {
+    TempDir dir;
+    Indexer first(dir / "idx");
+    CHECK_THROWS_WITH_AS(Indexer{dir / "idx"}, doctest::Contains("index is locked"), IndexLocked);
+}
+
+TEST_CASE("indexer: missing index without create, non-index folders, files") {
+    TempDir dir;
+    CHECK_THROWS_AS((Indexer{dir / "nope", IndexOptions{.create = false}}), IndexNotFound);
+    dir.write("docs/a.txt", "text");
+    CHECK_THROWS_WITH_AS(Indexer{dir / "docs"}, doctest::Contains("refusing to create an index"),
+                         IndexError);
+    CHECK_THROWS_WITH_AS(Indexer{dir / "docs/a.txt"}, doctest::Contains("it is a file"),
+                         IndexError);
+}
+
+TEST_CASE("indexer: an index built by another analyzer is refused both ways") {
+    TempDir dir;
+    const auto db = dir / "idx";
+    std::vector<std::unique_ptr<analysis::TokenFilter>> filters;
+    filters.push_back(analysis::make_normalize_filter());
+    auto other = std::make_shared<const analysis::Analyzer>(
+        analysis::make_unicode_word_tokenizer(), std::move(filters),
+        analysis::make_snowball_stemmer("english"), 7);
+    {
+        Indexer ix(db, IndexOptions{.analyzer = other});
+        ix.add({.id = "a", .body = "text"});
+        ix.commit();
+    }
+    CHECK_THROWS_WITH_AS(Indexer{db}, doctest::Contains("was built with analyzer"),
+                         AnalyzerMismatch);
+    CHECK_THROWS_WITH_AS(Searcher{db}, doctest::Contains("rebuild it"), AnalyzerMismatch);
+    CHECK_NOTHROW((Searcher{db, other}));
+}
+
+TEST_CASE("indexer: moved-from indexers are harmless and the moved-to one works") {
+    TempDir dir;
+    Indexer a(dir / "idx");
+    Indexer b(std::move(a));
+    b.add({.id = "x", .body = "moved"});
+    b.commit();
+    CHECK(b.document_count() == 1);
+}

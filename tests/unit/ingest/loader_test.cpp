@@ -1,0 +1,99 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#include <doctest/doctest.h>
+
+#include <ngosearch/error.hpp>
+#include <ngosearch/ingest/loader.hpp>
+
+#include "ingest/date_parse.hpp"
+#include "support/temp_dir.hpp"
+
+using namespace ngosearch;
+using namespace ngosearch::ingest;
+
+TEST_CASE("loader: front matter sets title, date, type, language; other keys go to metadata") {
+    const auto f = parse_text(
+        "---\ntitle: 통일부에 보내는 서한\ndate: 2021-03-04\ntype: Letter\nlang: ko\n"
+        "signatories: 12\n---\n\n# Heading\n본문입니다.\n",
+        Format::Markdown);
+    CHECK(f.document.title == "통일부에 보내는 서한");
+    CHECK(f.document.date == "2021-03-04");
+    CHECK(f.document.type == "letter");
+    CHECK(f.document.language == "ko");
+    CHECK(f.document.metadata.at("signatories") == "12");
+    CHECK(f.document.body == "\n# Heading\n본문입니다.\n");
+}
+
+TEST_CASE("loader: without front matter the title is the first heading or first line") {
+    CHECK(parse_text("intro line\n\n## The Title ##\ntext", Format::Markdown).document.title ==
+          "The Title");
+    CHECK(parse_text("\n\n  First line  \nsecond", Format::PlainText).document.title == "First line");
+    CHECK(parse_text("# not a heading in txt\nx", Format::PlainText).document.title ==
+          "# not a heading in txt");
+}
+
+TEST_CASE("loader: the date written near the top is found in English and Korean styles") {
+    CHECK(parse_text("Letter\nDecember 15, 2020\nDear Minister,", Format::PlainText).document.date ==
+          "2020-12-15");
+    CHECK(parse_text("Letter\n15 December 2020\n", Format::PlainText).document.date == "2020-12-15");
+    CHECK(parse_text("서한\n2020년 12월 15일\n", Format::PlainText).document.date == "2020-12-15");
+    CHECK(parse_text("Release 2019-02-28 text", Format::PlainText).document.date == "2019-02-28");
+    CHECK(parse_text("No date here at all.", Format::PlainText).document.date.empty());
+    CHECK(parse_text("February 30, 2020 is not a date", Format::PlainText).document.date.empty());
+}
+
+TEST_CASE("loader: language guessed when not given") {
+    CHECK(parse_text("The National Security Law is used against activists.", Format::PlainText)
+              .document.language == "en");
+    CHECK(parse_text("국가보안법은 여전히 표현의 자유를 제한하고 있다.", Format::PlainText)
+              .document.language == "ko");
+}
+
+TEST_CASE("loader: an unparseable front-matter date is kept in metadata, not lost") {
+    const auto f = parse_text("---\ndate: sometime in 2020\n---\ntext here", Format::PlainText);
+    CHECK(f.document.date.empty());
+    CHECK(f.document.metadata.at("date") == "sometime in 2020");
+}
+
+TEST_CASE("loader: invalid UTF-8 is replaced and counted") {
+    const auto f = parse_text("good words \xFF\xFE more good words here", Format::PlainText);
+    CHECK(f.invalid_bytes == 2);
+    CHECK(f.first_invalid == 11);
+    CHECK(f.document.body.find("\xEF\xBF\xBD") != std::string::npos);
+}
+
+TEST_CASE("loader: binary, mostly-invalid and empty input are refused with a reason") {
+    CHECK_THROWS_WITH_AS(parse_text(std::string("ab\0cd", 5), Format::PlainText, "x.txt"),
+                         doctest::Contains("binary file"), InputError);
+    CHECK_THROWS_WITH_AS(parse_text("\xB1\xB9\xB0\xA1\xBA\xB8\xBE\xC8", Format::PlainText),
+                         doctest::Contains("not UTF-8 text"), InputError);
+    CHECK_THROWS_WITH_AS(parse_text("  \n\t\n", Format::PlainText), doctest::Contains("empty"),
+                         InputError);
+    CHECK_THROWS_WITH_AS(parse_text("---\ntitle: only\n---\n", Format::Markdown),
+                         doctest::Contains("empty"), InputError);
+}
+
+TEST_CASE("loader: files — formats, missing files, size limit") {
+    ngosearch::test::TempDir dir;
+    CHECK(format_for("a.MD") == Format::Markdown);
+    CHECK(format_for("a.txt") == Format::PlainText);
+    CHECK_FALSE(format_for("a.pdf").has_value());
+    const auto p = dir.write("a.txt", "hello world");
+    CHECK(load_file(p).document.title == "hello world");
+    CHECK_THROWS_WITH_AS(load_file(dir / "missing.txt"), doctest::Contains("no such file"),
+                         InputError);
+    CHECK_THROWS_WITH_AS(load_file(p, 5), doctest::Contains("file too large"), InputError);
+    CHECK_THROWS_WITH_AS(load_file(dir.write("a.pdf", "%PDF")), doctest::Contains("unsupported"),
+                         InputError);
+}
+
+TEST_CASE("normalize_date: accepted and refused forms") {
+    CHECK(normalize_date("2020") == "2020");
+    CHECK(normalize_date("2020-3") == "2020-03");
+    CHECK(normalize_date("2020/03/04") == "2020-03-04");
+    CHECK(normalize_date("2024-02-29") == "2024-02-29");
+    CHECK_FALSE(normalize_date("2023-02-29").has_value());
+    CHECK_FALSE(normalize_date("2020-13").has_value());
+    CHECK_FALSE(normalize_date("20").has_value());
+    CHECK_FALSE(normalize_date("2020-01-01x").has_value());
+    CHECK_FALSE(normalize_date("").has_value());
+}

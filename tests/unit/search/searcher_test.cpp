@@ -1,0 +1,116 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#include <doctest/doctest.h>
+
+#include <set>
+
+#include <ngosearch/error.hpp>
+#include <ngosearch/search/searcher.hpp>
+#include <ngosearch/text/utf8.hpp>
+
+#include "support/sample_index.hpp"
+
+using namespace ngosearch;
+
+TEST_CASE("searcher: hits carry id, path, title, metadata, BM25 score and rank") {
+    test::SampleIndex idx;
+    const Searcher s(idx.path());
+    const SearchResult r = s.search("repatriation");
+    REQUIRE(r.hits.size() == 1);
+    const Hit& h = r.hits[0];
+    CHECK(h.id == "en-repatriation");
+    CHECK(h.title == "Forced repatriation from China");
+    CHECK(h.language == "en");
+    CHECK(h.date == "2023-10-12");
+    CHECK(h.type == "press-release");
+    CHECK(h.score > 0);
+    CHECK(h.rank == 0);
+    CHECK(r.total == 1);
+    CHECK(r.query == "repatriation");
+}
+
+TEST_CASE("searcher: ranking orders by score; the title counts") {
+    test::SampleIndex idx;
+    const Searcher s(idx.path());
+    const SearchResult r = s.search("national security law", {.match_all = false});
+    REQUIRE(r.hits.size() >= 1);
+    CHECK(r.hits[0].id == "en-nsl");
+    for (std::size_t i = 1; i < r.hits.size(); ++i) CHECK(r.hits[i - 1].score >= r.hits[i].score);
+}
+
+TEST_CASE("searcher: paging gives disjoint pages with the same total") {
+    test::SampleIndex idx;
+    const Searcher s(idx.path());
+    const SearchResult all = s.search("NOT zzzz", {.limit = 100});
+    CHECK(all.total == 7);
+    const SearchResult p1 = s.search("NOT zzzz", {.offset = 0, .limit = 3});
+    const SearchResult p2 = s.search("NOT zzzz", {.offset = 3, .limit = 3});
+    const SearchResult p3 = s.search("NOT zzzz", {.offset = 6, .limit = 3});
+    CHECK(p1.hits.size() == 3);
+    CHECK(p2.hits.size() == 3);
+    CHECK(p3.hits.size() == 1);
+    CHECK(p2.offset == 3);
+    CHECK(p2.hits[0].rank == 3);
+    CHECK(p1.total == p3.total);
+    std::set<std::string> ids;
+    for (const auto* p : {&p1, &p2, &p3}) {
+        for (const auto& h : p->hits) ids.insert(h.id);
+    }
+    CHECK(ids.size() == 7);
+    CHECK(s.search("NOT zzzz", {.offset = 50}).hits.empty());
+    CHECK(s.search("NOT zzzz", {.limit = 0}).total == 7);
+}
+
+TEST_CASE("snippets: highlights follow the analysis and never cut UTF-8") {
+    test::SampleIndex idx;
+    const Searcher s(idx.path());
+    SUBCASE("Korean: 국가보안법 highlights 국가보안법을") {
+        const Hit h = s.search("국가보안법").hits.at(0);
+        REQUIRE_FALSE(h.highlights.empty());
+        const auto [b, e] = h.highlights[0];
+        CHECK(h.snippet.substr(b, e - b) == "국가보안법을");
+        CHECK(text::is_valid_utf8(h.snippet));
+        CHECK(mark_highlights(h, "<", ">").find("<국가보안법을>") != std::string::npos);
+    }
+    SUBCASE("English: prosecute highlights Prosecutions and prosecuted") {
+        const Hit h = s.search("prosecute").hits.at(0);
+        std::vector<std::string> marked;
+        for (const auto& [b, e] : h.highlights) marked.push_back(h.snippet.substr(b, e - b));
+        CHECK(std::find(marked.begin(), marked.end(), "Prosecutions") != marked.end());
+    }
+    SUBCASE("short snippets of Korean text stay valid UTF-8") {
+        const Hit h = s.search("통일부", {.snippet_bytes = 20}).hits.at(0);
+        CHECK(text::is_valid_utf8(h.snippet));
+        CHECK(h.snippet.size() < 80);
+    }
+}
+
+TEST_CASE("searcher: errors — empty query, only punctuation, limits, missing index") {
+    test::SampleIndex idx;
+    const Searcher s(idx.path());
+    CHECK_THROWS_WITH_AS(s.search("   "), doctest::Contains("empty query"), InvalidArgument);
+    CHECK_THROWS_WITH_AS(s.search("?!"), doctest::Contains("no searchable words"), QueryError);
+    CHECK_THROWS_AS(s.search("x", {.limit = 1000000}), InvalidArgument);
+    CHECK_THROWS_WITH_AS(s.search("\"open"), doctest::Contains("unbalanced quotes"), QueryError);
+    CHECK_THROWS_AS(s.find(""), InvalidArgument);
+    test::TempDir dir;
+    CHECK_THROWS_WITH_AS(Searcher{dir / "none"}, doctest::Contains("no index at"), IndexNotFound);
+    dir.write("garbage/iamglass", "not really");
+    CHECK_THROWS_AS(Searcher{dir / "garbage"}, IndexError);
+}
+
+TEST_CASE("searcher: invalid UTF-8 in a query is repaired, not fatal") {
+    test::SampleIndex idx;
+    const Searcher s(idx.path());
+    CHECK(s.search("repatriation \xFF").total == 1);
+}
+
+TEST_CASE("searcher: stats") {
+    test::SampleIndex idx;
+    const Searcher s(idx.path());
+    const IndexStats st = s.stats();
+    CHECK(st.documents == 7);
+    CHECK(st.terms > 50);
+    CHECK(st.average_length > 5);
+    CHECK(st.analyzer == analysis::Analyzer::standard()->fingerprint());
+    CHECK(st.path == idx.path());
+}
