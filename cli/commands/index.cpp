@@ -77,6 +77,7 @@ int run_index(const Args& args) {
         print_json(std::cout, {{"index", db.string()},
                                {"indexed", report.indexed},
                                {"unchanged", report.unchanged},
+                               {"ignored", report.ignored},
                                {"documents", indexer.document_count()},
                                {"skipped", issues_json(report.skipped)},
                                {"warnings", issues_json(report.warnings)},
@@ -86,6 +87,7 @@ int run_index(const Args& args) {
         for (const auto& w : report.warnings) warn(w.path + ": " + w.reason);
         std::cout << "indexed " << report.indexed << " document(s)";
         if (report.unchanged) std::cout << ", " << report.unchanged << " unchanged";
+        if (report.ignored) std::cout << ", " << report.ignored << " ignored";
         if (!report.skipped.empty()) std::cout << ", skipped " << report.skipped.size();
         std::cout << "; " << indexer.document_count() << " in " << db.string() << '\n';
     }

@@ -3,6 +3,8 @@
 
 #include <xapian.h>
 
+#include <fnmatch.h>
+
 #include <algorithm>
 #include <fstream>
 
@@ -23,6 +25,7 @@ namespace fs = std::filesystem;
 IndexReport& IndexReport::operator+=(const IndexReport& other) {
     indexed += other.indexed;
     unchanged += other.unchanged;
+    ignored += other.ignored;
     skipped.insert(skipped.end(), other.skipped.begin(), other.skipped.end());
     warnings.insert(warnings.end(), other.warnings.begin(), other.warnings.end());
     ids.insert(ids.end(), other.ids.begin(), other.ids.end());
@@ -65,6 +68,31 @@ std::string read_bytes(const fs::path& file, std::uint64_t max_bytes) {
         throw InputError(file.string(), "read failed (file changed while reading?)");
     }
     return bytes;
+}
+
+// Patterns of a folder's .ngosearchignore file: one glob per line, '#' comments. A pattern with
+// a '/' matches the path relative to the folder, one without matches the file name.
+std::vector<std::string> read_ignore_patterns(const fs::path& root) {
+    std::vector<std::string> patterns;
+    std::ifstream in(root / ".ngosearchignore");
+    for (std::string line; std::getline(in, line);) {
+        while (!line.empty() && (line.back() == '\r' || line.back() == ' ')) line.pop_back();
+        if (line.empty() || line.front() == '#') continue;
+        patterns.push_back(line);
+    }
+    return patterns;
+}
+
+bool ignored(const std::vector<std::string>& patterns, const fs::path& rel) {
+    const std::string path = rel.generic_string();
+    const std::string name = rel.filename().string();
+    for (const auto& p : patterns) {
+        const bool whole_path = p.find('/') != std::string::npos;
+        if (::fnmatch(p.c_str(), whole_path ? path.c_str() : name.c_str(), FNM_PATHNAME) == 0) {
+            return true;
+        }
+    }
+    return false;
 }
 
 bool hidden(const fs::path& p) {
@@ -267,6 +295,12 @@ IndexReport Indexer::add_path(const fs::path& path, const ProgressCallback& prog
         if (entry.is_regular_file(ec)) files.push_back(entry.path());
     }
     if (ec) report.warnings.push_back({path.string(), "folder not fully listed: " + ec.message()});
+    const std::vector<std::string> patterns = read_ignore_patterns(path);
+    std::erase_if(files, [&](const fs::path& f) {
+        if (!ignored(patterns, f.lexically_relative(path))) return false;
+        ++report.ignored;
+        return true;
+    });
     std::sort(files.begin(), files.end());
     for (std::size_t i = 0; i < files.size(); ++i) {
         const fs::path rel = files[i].lexically_relative(path);

@@ -99,3 +99,18 @@ TEST_CASE("add_path: files over the size limit are skipped, never truncated") {
     REQUIRE(r.skipped.size() == 1);
     CHECK(r.skipped[0].reason.find("file too large") != std::string::npos);
 }
+
+TEST_CASE("add_path: .ngosearchignore patterns leave files out, by name or relative path") {
+    TempDir dir;
+    dir.write("docs/.ngosearchignore", "# notes\nREADME.md\ndrafts/*.txt\n");
+    dir.write("docs/README.md", "about this folder");
+    dir.write("docs/sub/README.md", "also ignored by name");
+    dir.write("docs/drafts/a.txt", "draft text");
+    dir.write("docs/drafts/keep.md", "kept text");
+    dir.write("docs/letter.txt", "letter text");
+    Indexer ix(dir / "idx");
+    const IndexReport r = ix.add_path(dir / "docs");
+    CHECK(r.ignored == 3);
+    CHECK(r.skipped.empty());
+    CHECK(r.ids == std::vector<std::string>{"drafts/keep.md", "letter.txt"});
+}

@@ -45,6 +45,7 @@ struct FileIssue {
 struct IndexReport {
     std::size_t indexed = 0;           ///< documents added or replaced
     std::size_t unchanged = 0;         ///< files whose content was already indexed as is
+    std::size_t ignored = 0;           ///< files matched by a .ngosearchignore pattern
     std::vector<FileIssue> skipped;    ///< files not indexed, with the reason
     std::vector<FileIssue> warnings;   ///< files indexed with a problem worth knowing
     std::vector<std::string> ids;      ///< ids of the documents indexed, in order
@@ -75,7 +76,9 @@ public:
     /// Deletes the document with this id. Returns false if there was none.
     bool remove(std::string_view id);
 
-    /// Indexes one file or a folder tree (.txt and .md; hidden entries are ignored). The id of a
+    /// Indexes one file or a folder tree (.txt and .md; hidden entries are ignored, and so are
+    /// files matching the glob patterns, one per line, of a `.ngosearchignore` file in the folder
+    /// given: a pattern with '/' matches the relative path, one without the file name). The id of a
     /// document is its path relative to `path` (a file given directly: its file name); its path
     /// is `path` joined with that. Bad files are reported in the result, not thrown.
     /// @throws InputError if `path` does not exist; IndexError on a failing index.
