@@ -44,7 +44,7 @@ void print_help(std::ostream& out, const std::string& synopsis, const std::strin
                 const po::options_description& desc);
 
 /// One JSON value on one line, invalid UTF-8 replaced (never throws on text).
-void print_json(std::ostream& out, const nlohmann::json& j);
+void print_json(std::ostream& out, const nlohmann::ordered_json& j);
 
 /// "ngosearch: warning: …" on stderr.
 void warn(const std::string& message);

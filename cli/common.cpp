@@ -44,8 +44,8 @@ void print_help(std::ostream& out, const std::string& synopsis, const std::strin
     out << "usage: ngosearch " << synopsis << "\n\n" << about << "\n\n" << desc << '\n';
 }
 
-void print_json(std::ostream& out, const nlohmann::json& j) {
-    out << j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+void print_json(std::ostream& out, const nlohmann::ordered_json& j) {
+    out << j.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << '\n';
 }
 
 void warn(const std::string& message) { std::cerr << "ngosearch: warning: " << message << '\n'; }

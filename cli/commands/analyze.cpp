@@ -30,7 +30,7 @@ int run_analyze(const Args& args) {
     const auto analyzer = analysis::Analyzer::standard();
     const analysis::TokenBuffer tokens = analyzer->analyze(text);
     if (json) {
-        nlohmann::json a = nlohmann::json::array();
+        nlohmann::ordered_json a = nlohmann::ordered_json::array();
         for (const auto& t : tokens) {
             a.push_back({{"term", t.text},
                          {"begin", t.begin},

@@ -10,8 +10,8 @@ namespace ngosearch::cli {
 
 namespace {
 
-nlohmann::json issues_json(const std::vector<FileIssue>& issues) {
-    nlohmann::json a = nlohmann::json::array();
+nlohmann::ordered_json issues_json(const std::vector<FileIssue>& issues) {
+    nlohmann::ordered_json a = nlohmann::ordered_json::array();
     for (const auto& i : issues) a.push_back({{"path", i.path}, {"reason", i.reason}});
     return a;
 }

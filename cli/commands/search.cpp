@@ -14,10 +14,10 @@ namespace {
 constexpr std::string_view kBold = "\x1b[1m";
 constexpr std::string_view kReset = "\x1b[0m";
 
-nlohmann::json result_json(const SearchResult& r) {
-    nlohmann::json hits = nlohmann::json::array();
+nlohmann::ordered_json result_json(const SearchResult& r) {
+    nlohmann::ordered_json hits = nlohmann::ordered_json::array();
     for (const Hit& h : r.hits) {
-        nlohmann::json spans = nlohmann::json::array();
+        nlohmann::ordered_json spans = nlohmann::ordered_json::array();
         for (const auto& [b, e] : h.highlights) spans.push_back({b, e});
         hits.push_back({{"id", h.id},
                         {"path", h.path},
@@ -102,8 +102,8 @@ int run_search(const Args& args) {
         } catch (const QueryError& e) {
             if (json) print_json(std::cout, {{"query", query}, {"error", e.what()},
                                              {"position", e.position() == QueryError::npos
-                                                              ? nlohmann::json(nullptr)
-                                                              : nlohmann::json(e.position())}});
+                                                              ? nlohmann::ordered_json(nullptr)
+                                                              : nlohmann::ordered_json(e.position())}});
             print_query_error(std::cerr, e.what(), e.position(), query);
         } catch (const InvalidArgument& e) {
             if (json) print_json(std::cout, {{"query", query}, {"error", e.what()}});
