@@ -40,6 +40,15 @@ inline std::vector<Document> sample_documents() {
          .body = "We write to the Ministry of Unification (통일부) about the North Korean Human "
                  "Rights Act (북한인권법). 통일부는 책임을 다해야 한다.",
          .language = "mixed", .date = "2018-07-01", .type = "open-letter"},
+        {.id = "ko-nk",
+         .title = "로동신문 보도 분석",
+         .body = "로동신문은 력사를 왜곡했다. 리설주와 녀성 동맹이 등장했다. 랍치 피해자 문제는 "
+                 "언급되지 않았다.",
+         .language = "ko", .date = "2022-06-01", .type = "report"},
+        {.id = "ko-spaced",
+         .title = "세 계 인 권 선 언 기념 성명",
+         .body = "국가 보안법 폐지와 인권 침해 중단을 요구한다. 정치범 수용소 실태를 조사하라.",
+         .language = "ko", .date = "2019-12-10", .type = "statement"},
         {.id = "en-undated",
          .title = "Note on detention conditions",
          .body = "Detainees described detention conditions and the prosecution of activists.",

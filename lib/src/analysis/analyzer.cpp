@@ -1,12 +1,13 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include <ngosearch/analysis/analyzer.hpp>
+#include <ngosearch/analysis/korean_lexicon.hpp>
 #include <ngosearch/error.hpp>
 
 namespace ngosearch::analysis {
 
 namespace {
 // Bump when the standard pipeline's output changes, so old indexes are detected.
-constexpr int kStandardVersion = 1;
+constexpr int kStandardVersion = 2;
 }  // namespace
 
 Analyzer::Analyzer(std::unique_ptr<Tokenizer> tokenizer,
@@ -30,11 +31,16 @@ Analyzer::~Analyzer() = default;
 
 std::shared_ptr<const Analyzer> Analyzer::standard() {
     static const std::shared_ptr<const Analyzer> instance = [] {
+        const auto lexicon = KoreanLexicon::system_default();
         std::vector<std::unique_ptr<TokenFilter>> filters;
         filters.push_back(make_normalize_filter());
         filters.push_back(make_english_possessive_filter());
+        filters.push_back(make_hyphen_join_filter());
+        filters.push_back(make_number_unit_filter());
+        filters.push_back(make_korean_spacing_filter(lexicon));
+        filters.push_back(make_korean_compound_filter(lexicon));
         return std::make_shared<const Analyzer>(make_unicode_word_tokenizer(), std::move(filters),
-                                                make_standard_stemmer(), kStandardVersion);
+                                                make_standard_stemmer(lexicon), kStandardVersion);
     }();
     return instance;
 }
@@ -45,7 +51,7 @@ void Analyzer::analyze(std::string_view text, TokenBuffer& out) const {
     TokenBuffer& target = out.empty() ? out : fresh;
     const std::uint32_t first_position = out.empty() ? 0 : out.back().position + 1;
     tokenizer_->tokenize(text, target);
-    for (const auto& f : filters_) f->apply(target);
+    for (const auto& f : filters_) f->apply(text, target);
     if (&target == &fresh) {
         for (Token& t : fresh) {
             t.position += first_position;
@@ -68,7 +74,7 @@ std::string Analyzer::normalize_term(std::string_view word) const {
     t.text.assign(word);
     t.end = static_cast<std::uint32_t>(word.size());
     tokens.push_back(std::move(t));
-    for (const auto& f : filters_) f->apply(tokens);
+    for (const auto& f : filters_) f->apply(word, tokens);
     std::string out;
     for (const Token& tok : tokens) {
         if (tok.kind != TokenKind::CompoundPart) out += tok.text;

@@ -23,7 +23,7 @@ bool is_dotted_abbreviation(std::string_view s) {
 
 class EnglishPossessiveFilter final : public TokenFilter {
 public:
-    void apply(TokenBuffer& tokens) const override {
+    void apply(std::string_view /*source*/, TokenBuffer& tokens) const override {
         for (Token& t : tokens) {
             if (t.script != text::Script::Latin) continue;
             std::string& s = t.text;

@@ -3,18 +3,16 @@
 #include <string>
 #include <vector>
 
+#include <ngosearch/analysis/korean_lexicon.hpp>
 #include <ngosearch/analysis/stemmer.hpp>
 
+#include "analysis/korean_stemmer.hpp"
 #include "detail/embedded_data.hpp"
+#include "detail/hangul.hpp"
 
 namespace ngosearch::analysis {
 
 namespace {
-
-std::size_t code_points(std::string_view s) {
-    return static_cast<std::size_t>(std::count_if(
-        s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
-}
 
 // Suffixes sorted longest first, so that "에서" is tried before "에" and "으로부터" before "부터".
 std::vector<std::string_view> longest_first(std::string_view file) {
@@ -24,46 +22,108 @@ std::vector<std::string_view> longest_first(std::string_view file) {
     return v;
 }
 
-// Shortest stem the rules may leave. One-syllable stems are mostly wrong (결과 → 결, 회의 → 회).
-constexpr std::size_t kMinStemSyllables = 2;
+// Shortest stem the rules may leave on their own; a lexicon may confirm a shorter one (법을 → 법).
+// One-syllable guesses are mostly wrong (결과 → 결, 회의 → 회).
+constexpr std::size_t kMinRuleSyllables = 2;
 // Particles stack (탈북자들의, 북한에서는) but rarely more than three deep.
 constexpr int kMaxParticleSteps = 3;
 
-class KoreanRuleStemmer final : public Stemmer {
-public:
-    KoreanRuleStemmer()
-        : particles_(longest_first(data::ko_particles)), endings_(longest_first(data::ko_endings)) {}
-
-    std::string stem(std::string_view term) const override {
-        std::string_view s = term;
-        strip_one(s, endings_);
-        for (int step = 0; step < kMaxParticleSteps; ++step) {
-            if (!strip_one(s, particles_)) break;
-        }
-        return std::string(s);
-    }
-
-    std::string_view name() const noexcept override { return "ko_rules"; }
-
-private:
-    static bool strip_one(std::string_view& s, const std::vector<std::string_view>& suffixes) {
-        const std::size_t syllables = code_points(s);
-        for (const std::string_view suffix : suffixes) {
-            if (s.size() > suffix.size() && s.ends_with(suffix) &&
-                syllables - code_points(suffix) >= kMinStemSyllables) {
-                s.remove_suffix(suffix.size());
-                return true;
-            }
-        }
-        return false;
-    }
-
-    std::vector<std::string_view> particles_;
-    std::vector<std::string_view> endings_;
-};
-
 }  // namespace
 
-std::unique_ptr<Stemmer> make_korean_stemmer() { return std::make_unique<KoreanRuleStemmer>(); }
+KoreanStemmer::KoreanStemmer(std::shared_ptr<const KoreanLexicon> lexicon)
+    : lexicon_(lexicon ? std::move(lexicon) : KoreanLexicon::from_words({}, "none")),
+      particles_(longest_first(data::ko_particles)),
+      endings_(longest_first(data::ko_endings)),
+      suffixes_(detail::list_lines(data::ko_suffixes)),
+      name_(lexicon_->size() ? "ko_lex(" + lexicon_->name() + ")" : "ko_rules") {}
+
+bool KoreanStemmer::known(std::string_view word) const {
+    return lexicon_->contains(word) || lexicon_->contains(detail::initial_sound_rule(word));
+}
+
+std::vector<std::string> KoreanStemmer::split_compound(std::string_view stem) const {
+    constexpr std::size_t kMinSyllables = 4, kMaxSyllables = 16;
+    const std::size_t n = detail::code_points(stem);
+    if (n < kMinSyllables || n > kMaxSyllables || !detail::all_hangul_syllables(stem)) return {};
+    // parts[i]: fewest parts covering the first i syllables; from[i]: where the last part starts.
+    constexpr std::size_t kNone = 1000;
+    std::size_t parts[kMaxSyllables + 1], from[kMaxSyllables + 1];
+    std::fill(std::begin(parts), std::end(parts), kNone);
+    parts[0] = 0;
+    for (std::size_t end = 1; end <= n; ++end) {
+        for (std::size_t begin = 0; begin < end; ++begin) {
+            if (parts[begin] == kNone || (begin == 0 && end == n)) continue;
+            const std::string_view piece = stem.substr(begin * 3, (end - begin) * 3);
+            const bool ok = (end - begin >= 2) ? known(piece)
+                                               : (end == n && std::find(suffixes_.begin(),
+                                                                        suffixes_.end(), piece) !=
+                                                                  suffixes_.end());
+            // Ties go to the split with the longer first parts (found first, begin ascending).
+            if (ok && parts[begin] + 1 < parts[end]) {
+                parts[end] = parts[begin] + 1;
+                from[end] = begin;
+            }
+        }
+    }
+    if (parts[n] == kNone) return {};
+    std::vector<std::string> out(parts[n]);
+    for (std::size_t end = n, k = parts[n]; end > 0; end = from[end]) {
+        out[--k] = std::string(stem.substr(from[end] * 3, (end - from[end]) * 3));
+    }
+    return out;
+}
+
+bool KoreanStemmer::strip_one(std::string_view& s, const std::vector<std::string_view>& suffixes) {
+    for (const std::string_view suffix : suffixes) {
+        if (s.size() > suffix.size() && s.ends_with(suffix)) {
+            s.remove_suffix(suffix.size());
+            return true;
+        }
+    }
+    return false;
+}
+
+std::string KoreanStemmer::stem(std::string_view term) const {
+    // Candidates from the longest (the word itself) to the most stripped: first a verb ending,
+    // then particles. 김정은 stays whole (known), 문재인은 becomes 문재인.
+    std::string_view candidates[2 + kMaxParticleSteps];
+    std::size_t n = 0;
+    candidates[n++] = term;
+    std::string_view s = term;
+    if (strip_one(s, endings_)) candidates[n++] = s;
+    for (int step = 0; step < kMaxParticleSteps && strip_one(s, particles_); ++step) {
+        candidates[n++] = s;
+    }
+    // 1. The longest candidate the lexicon knows.
+    for (std::size_t i = 0; i < n; ++i) {
+        if (known(candidates[i])) return detail::initial_sound_rule(candidates[i]);
+    }
+    // 2. The candidate that splits into the fewest known words (인권이사회의 splits as
+    //    인권|이사|회의 but 인권이사회 as 인권|이사회: the particle-free form wins).
+    std::string_view chosen;
+    std::size_t fewest = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+        const std::size_t parts = split_compound(candidates[i]).size();
+        if (parts > 0 && (fewest == 0 || parts < fewest)) {
+            chosen = candidates[i];
+            fewest = parts;
+        }
+    }
+    // 3. Rules alone: the most stripped candidate that keeps two syllables.
+    if (fewest == 0) {
+        chosen = term;
+        for (std::size_t i = n; i-- > 1;) {
+            if (detail::code_points(candidates[i]) >= kMinRuleSyllables) {
+                chosen = candidates[i];
+                break;
+            }
+        }
+    }
+    return detail::initial_sound_rule(chosen);
+}
+
+std::unique_ptr<Stemmer> make_korean_stemmer(std::shared_ptr<const KoreanLexicon> lexicon) {
+    return std::make_unique<KoreanStemmer>(std::move(lexicon));
+}
 
 }  // namespace ngosearch::analysis

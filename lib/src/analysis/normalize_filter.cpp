@@ -12,7 +12,7 @@ namespace {
 // every offset a plain slice of the caller's bytes, with no offset map to maintain.
 class NormalizeFilter final : public TokenFilter {
 public:
-    void apply(TokenBuffer& tokens) const override {
+    void apply(std::string_view /*source*/, TokenBuffer& tokens) const override {
         for (Token& t : tokens) {
             t.text = text::normalize(t.text);
             t.script = text::final_script(t.text);

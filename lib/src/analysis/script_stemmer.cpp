@@ -41,8 +41,9 @@ std::unique_ptr<Stemmer> make_script_stemmer(std::unique_ptr<Stemmer> korean,
     return std::make_unique<ScriptStemmer>(std::move(korean), std::move(latin));
 }
 
-std::unique_ptr<Stemmer> make_standard_stemmer() {
-    return make_script_stemmer(make_korean_stemmer(), make_snowball_stemmer("english"));
+std::unique_ptr<Stemmer> make_standard_stemmer(std::shared_ptr<const KoreanLexicon> lexicon) {
+    return make_script_stemmer(make_korean_stemmer(std::move(lexicon)),
+                               make_snowball_stemmer("english"));
 }
 
 }  // namespace ngosearch::analysis

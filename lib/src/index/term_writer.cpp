@@ -27,7 +27,8 @@ Xapian::termpos index_field(Xapian::Document& doc, const analysis::Analyzer& ana
         doc.add_term(stem_term, wdf_inc);
         if (stem != t.text && t.script == text::Script::Hangul) {
             term.assign(prefix).append(stem);
-            doc.add_posting(term, pos, 0);
+            // wdf 1, not 0: a phrase or NEAR match on these terms must carry weight.
+            doc.add_posting(term, pos, wdf_inc);
         }
     }
     return last + 1;

@@ -18,7 +18,7 @@ bool is_word_char(UChar32 c) {
            (U_GET_GC_MASK(c) & U_GC_M_MASK) != 0;
 }
 
-void append_gap(std::string_view gap, std::string& out) {
+void append_gap_chars(std::string_view gap, std::string& out) {
     const auto length = static_cast<int32_t>(gap.size());
     bool has_space = false;
     for (const char c : gap) has_space |= (c == ' ' || c == '\t' || c == '\n' || c == '\r');
@@ -32,6 +32,17 @@ void append_gap(std::string_view gap, std::string& out) {
                                   static_cast<std::size_t>(i - start)));
         }
     }
+}
+
+void append_gap(std::string_view gap, std::string& out) {
+    // ".." outside date: would make QueryParser look for a range ("...", "a..b").
+    if (gap.find("..") != std::string_view::npos) {
+        std::string cleaned(gap);
+        for (std::size_t p; (p = cleaned.find("..")) != std::string::npos;) cleaned[p + 1] = ' ';
+        append_gap_chars(cleaned, out);
+        return;
+    }
+    append_gap_chars(gap, out);
 }
 
 // Rewrites free text (words with +, -, * and punctuation around them).

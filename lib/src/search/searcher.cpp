@@ -6,6 +6,7 @@
 #include <ngosearch/error.hpp>
 #include <ngosearch/text/utf8.hpp>
 
+#include "detail/embedded_data.hpp"
 #include "detail/xapian_errors.hpp"
 #include "detail/xapian_stem_adapter.hpp"
 #include "index/document_codec.hpp"
@@ -34,6 +35,7 @@ struct Searcher::Impl {
     Xapian::QueryParser parser;
     // QueryParser keeps a pointer to its range processor: it must live as long as the parser.
     std::unique_ptr<Xapian::RangeProcessor> dates;
+    std::unique_ptr<Xapian::SimpleStopper> stopper;
 
     void open() {
         std::error_code ec;
@@ -53,6 +55,12 @@ struct Searcher::Impl {
         parser.add_boolean_prefix("type", std::string(detail::kTypePrefix));
         dates = std::make_unique<Xapian::RangeProcessor>(detail::slot(detail::Slot::Date), "date:");
         parser.add_rangeprocessor(dates.get());
+        // English function words are left out of queries, but QueryParser keeps them in phrases.
+        stopper = std::make_unique<Xapian::SimpleStopper>();
+        for (const std::string_view w : detail::list_lines(data::en_stopwords)) {
+            stopper->add(std::string(w));
+        }
+        parser.set_stopper(stopper.get());
     }
 
     Xapian::Query parse(std::string_view raw, bool match_all) {
@@ -108,6 +116,7 @@ SearchResult Searcher::search(std::string_view query, const SearchOptions& optio
         result.query = std::string(query);
         result.total = mset.get_matches_estimated();
         result.offset = options.offset;
+        const auto terms = detail::highlight_terms(q);
         for (auto it = mset.begin(); it != mset.end(); ++it) {
             const Document d = detail::decode_document(it.get_document().get_data());
             Hit h;
@@ -119,7 +128,8 @@ SearchResult Searcher::search(std::string_view query, const SearchOptions& optio
             h.type = d.type;
             h.score = it.get_weight();
             h.rank = it.get_rank();
-            detail::make_snippet(mset, d.body, options.snippet_bytes, im.stem, h);
+            detail::make_snippet(mset, d.body, options.snippet_bytes, im.stem, *im.analyzer, terms,
+                                 h);
             result.hits.push_back(std::move(h));
         }
         return result;

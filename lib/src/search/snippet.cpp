@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "search/snippet.hpp"
 
+#include <algorithm>
 #include <array>
 #include <utility>
 
@@ -16,8 +17,48 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 5> kEntities
 
 }  // namespace
 
+std::unordered_set<std::string> highlight_terms(const Xapian::Query& query) {
+    std::unordered_set<std::string> terms;
+    for (auto it = query.get_unique_terms_begin(); it != query.get_unique_terms_end(); ++it) {
+        const std::string& t = *it;
+        // Unprefixed terms start with a lower-case letter, a digit or a non-ASCII byte.
+        const bool prefixed = !t.empty() && t[0] >= 'A' && t[0] <= 'Z';
+        if (!prefixed || (t.size() > 1 && t[0] == 'Z' && !(t[1] >= 'A' && t[1] <= 'Z'))) {
+            terms.insert(t);
+        }
+    }
+    return terms;
+}
+
+namespace {
+
+void add_analyzer_highlights(const analysis::Analyzer& analyzer,
+                             const std::unordered_set<std::string>& terms, Hit& hit) {
+    if (terms.empty()) return;
+    for (const analysis::Token& t : analyzer.analyze(hit.snippet)) {
+        // A phrase looks for unstemmed terms, which the index also posts as Korean stems.
+        const std::string stem = analyzer.stem(t.text);
+        if (terms.contains(t.text) || terms.contains(stem) || terms.contains("Z" + stem)) {
+            hit.highlights.emplace_back(t.begin, t.end);
+        }
+    }
+    std::sort(hit.highlights.begin(), hit.highlights.end());
+    std::vector<std::pair<std::size_t, std::size_t>> merged;
+    for (const auto& h : hit.highlights) {
+        if (!merged.empty() && h.first <= merged.back().second) {
+            merged.back().second = std::max(merged.back().second, h.second);
+        } else {
+            merged.push_back(h);
+        }
+    }
+    hit.highlights.swap(merged);
+}
+
+}  // namespace
+
 void make_snippet(const Xapian::MSet& mset, std::string_view text, std::size_t length,
-                  const Xapian::Stem& stem, Hit& hit) {
+                  const Xapian::Stem& stem, const analysis::Analyzer& analyzer,
+                  const std::unordered_set<std::string>& terms, Hit& hit) {
     hit.snippet.clear();
     hit.highlights.clear();
     if (text.empty()) return;
@@ -54,6 +95,7 @@ void make_snippet(const Xapian::MSet& mset, std::string_view text, std::size_t l
         }
         if (!entity) hit.snippet += html[i++];
     }
+    add_analyzer_highlights(analyzer, terms, hit);
 }
 
 }  // namespace ngosearch::detail

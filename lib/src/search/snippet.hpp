@@ -5,15 +5,23 @@
 
 #include <string>
 #include <string_view>
+#include <unordered_set>
 
+#include <ngosearch/analysis/analyzer.hpp>
 #include <ngosearch/search/hit.hpp>
 
 namespace ngosearch::detail {
 
-/// Fills hit.snippet and hit.highlights from Xapian's MSet::snippet over `text`. The stemmer is
-/// the analyzer's, so "국가보안법을" is highlighted for the query 국가보안법. Xapian returns HTML;
-/// we ask for private-use markers, unescape, and turn the markers into byte ranges.
+/// The unprefixed and "Z"-prefixed terms of a query: what a body word can match.
+std::unordered_set<std::string> highlight_terms(const Xapian::Query& query);
+
+/// Fills hit.snippet and hit.highlights. Xapian's MSet::snippet picks the passage (it returns
+/// HTML: we ask for private-use markers, unescape, and keep its marks as byte ranges); then the
+/// passage is run through the analyzer and every word whose form, stem or compound part is a
+/// query term is marked too, so "국가보안법을" is marked for 국가보안법 and for 보안법, and the
+/// words of a Korean phrase are marked although their particles differ.
 void make_snippet(const Xapian::MSet& mset, std::string_view text, std::size_t length,
-                  const Xapian::Stem& stem, Hit& hit);
+                  const Xapian::Stem& stem, const analysis::Analyzer& analyzer,
+                  const std::unordered_set<std::string>& terms, Hit& hit);
 
 }  // namespace ngosearch::detail

@@ -19,7 +19,7 @@ TEST_CASE("normalize filter: folds case and width, sets the script, keeps offset
     TokenBuffer toks{word("ＵＮ"), word("국가보안법을", ngosearch::text::Script::Other)};
     toks[0].begin = 5;
     toks[0].end = 11;
-    make_normalize_filter()->apply(toks);
+    make_normalize_filter()->apply("", toks);
     REQUIRE(toks.size() == 2);
     CHECK(toks[0].text == "un");
     CHECK(toks[0].begin == 5);
@@ -31,7 +31,7 @@ TEST_CASE("normalize filter: folds case and width, sets the script, keeps offset
 TEST_CASE("english possessive filter: 's and dotted abbreviations") {
     TokenBuffer toks{word("korea's"), word("ministry\xE2\x80\x99s"), word("u.n"), word("u.s.a"),
                      word("example.com"), word("'s")};
-    make_english_possessive_filter()->apply(toks);
+    make_english_possessive_filter()->apply("", toks);
     CHECK(toks[0].text == "korea");
     CHECK(toks[1].text == "ministry");
     CHECK(toks[2].text == "un");
@@ -42,6 +42,6 @@ TEST_CASE("english possessive filter: 's and dotted abbreviations") {
 
 TEST_CASE("english possessive filter: leaves Hangul alone") {
     TokenBuffer toks{word("국가's", ngosearch::text::Script::Hangul)};
-    make_english_possessive_filter()->apply(toks);
+    make_english_possessive_filter()->apply("", toks);
     CHECK(toks[0].text == "국가's");
 }

@@ -41,13 +41,15 @@ TEST_CASE("searcher: paging gives disjoint pages with the same total") {
     test::SampleIndex idx;
     const Searcher s(idx.path());
     const SearchResult all = s.search("NOT zzzz", {.limit = 100});
-    CHECK(all.total == 7);
+    CHECK(all.total == 9);
     const SearchResult p1 = s.search("NOT zzzz", {.offset = 0, .limit = 3});
     const SearchResult p2 = s.search("NOT zzzz", {.offset = 3, .limit = 3});
     const SearchResult p3 = s.search("NOT zzzz", {.offset = 6, .limit = 3});
+    const SearchResult p4 = s.search("NOT zzzz", {.offset = 9, .limit = 3});
     CHECK(p1.hits.size() == 3);
     CHECK(p2.hits.size() == 3);
-    CHECK(p3.hits.size() == 1);
+    CHECK(p3.hits.size() == 3);
+    CHECK(p4.hits.empty());
     CHECK(p2.offset == 3);
     CHECK(p2.hits[0].rank == 3);
     CHECK(p1.total == p3.total);
@@ -55,9 +57,9 @@ TEST_CASE("searcher: paging gives disjoint pages with the same total") {
     for (const auto* p : {&p1, &p2, &p3}) {
         for (const auto& h : p->hits) ids.insert(h.id);
     }
-    CHECK(ids.size() == 7);
+    CHECK(ids.size() == 9);
     CHECK(s.search("NOT zzzz", {.offset = 50}).hits.empty());
-    CHECK(s.search("NOT zzzz", {.limit = 0}).total == 7);
+    CHECK(s.search("NOT zzzz", {.limit = 0}).total == 9);
 }
 
 TEST_CASE("snippets: highlights follow the analysis and never cut UTF-8") {
@@ -76,6 +78,18 @@ TEST_CASE("snippets: highlights follow the analysis and never cut UTF-8") {
         std::vector<std::string> marked;
         for (const auto& [b, e] : h.highlights) marked.push_back(h.snippet.substr(b, e - b));
         CHECK(std::find(marked.begin(), marked.end(), "Prosecutions") != marked.end());
+    }
+    SUBCASE("Korean: a compound part highlights the whole word") {
+        const Hit h = s.search("보안법").hits.at(0);
+        std::vector<std::string> marked;
+        for (const auto& [b, e] : h.highlights) marked.push_back(h.snippet.substr(b, e - b));
+        CHECK(std::find(marked.begin(), marked.end(), "국가보안법을") != marked.end());
+    }
+    SUBCASE("Korean: the words of a phrase are highlighted with their particles") {
+        const Hit h = s.search("\"통일부 북한\"").hits.at(0);
+        std::vector<std::string> marked;
+        for (const auto& [b, e] : h.highlights) marked.push_back(h.snippet.substr(b, e - b));
+        CHECK(marked == std::vector<std::string>{"통일부는", "북한에서"});
     }
     SUBCASE("short snippets of Korean text stay valid UTF-8") {
         const Hit h = s.search("통일부", {.snippet_bytes = 20}).hits.at(0);
@@ -108,7 +122,7 @@ TEST_CASE("searcher: stats") {
     test::SampleIndex idx;
     const Searcher s(idx.path());
     const IndexStats st = s.stats();
-    CHECK(st.documents == 7);
+    CHECK(st.documents == 9);
     CHECK(st.terms > 50);
     CHECK(st.average_length > 5);
     CHECK(st.analyzer == analysis::Analyzer::standard()->fingerprint());

@@ -18,7 +18,9 @@ namespace ngosearch::analysis {
 class TokenFilter {
 public:
     virtual ~TokenFilter() = default;
-    virtual void apply(TokenBuffer& tokens) const = 0;
+    /// Rewrites `tokens`, the tokens of `source` (the original input their offsets point into;
+    /// filters that join words look at the bytes between them).
+    virtual void apply(std::string_view source, TokenBuffer& tokens) const = 0;
     /// Short stable name for the analyzer fingerprint, e.g. "nfkc_cf".
     virtual std::string_view name() const noexcept = 0;
 };
@@ -29,5 +31,25 @@ std::unique_ptr<TokenFilter> make_normalize_filter();
 /// English surface clean-up: drops a possessive "'s"/"’s" ("korea's" → "korea") and the dots
 /// of dotted abbreviations ("u.n" → "un").
 std::unique_ptr<TokenFilter> make_english_possessive_filter();
+
+/// Latin words joined by a hyphen become one word with the pieces as extra terms at its
+/// position: "co-sponsored" → "cosponsored" (+ "co", "sponsored"); "Jae-in" → "jaein".
+std::unique_ptr<TokenFilter> make_hyphen_join_filter();
+
+/// Numbers written together with Korean units become one identifier with the pieces as extra
+/// terms: "제7조를" → "제7조를" (+ "7조를", "7"), "2024년" → "2024년" (+ "2024").
+std::unique_ptr<TokenFilter> make_number_unit_filter();
+
+/// Korean spacing variants: drops particles written apart ("지난 주 에"), adds the joined word of
+/// syllable-spaced text ("세 계 인 권 선 언" → "세계인권선언") and of a known noun followed by a
+/// word ("국가 보안법을" → "국가보안법을"), as extra terms at the first word's position.
+class KoreanLexicon;
+std::unique_ptr<TokenFilter> make_korean_spacing_filter(std::shared_ptr<const KoreanLexicon> lexicon);
+
+/// Korean compounds gain their parts as extra terms (Lucene Nori's "mixed" mode), split by the
+/// lexicon: "국가보안법을" → + "국가", "보안", "보안법"; "국가인권위원회는" → + "국가", "인권",
+/// "위원회", "인권위원회".
+std::unique_ptr<TokenFilter> make_korean_compound_filter(
+    std::shared_ptr<const KoreanLexicon> lexicon);
 
 }  // namespace ngosearch::analysis

@@ -1,0 +1,144 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#include <array>
+
+#include <ngosearch/analysis/token_filter.hpp>
+
+#include "analysis/korean_stemmer.hpp"
+#include "analysis/token_runs.hpp"
+#include "detail/hangul.hpp"
+
+namespace ngosearch::analysis {
+
+namespace {
+
+// Particles that real text sometimes separates from their word with a stray space
+// (지난 주 에). 이 and 가 are left out: alone they are also words (this, a surname).
+constexpr std::array<std::string_view, 16> kLooseParticles{
+    "을", "를", "은", "는", "에", "에서", "의", "와", "과", "로", "으로", "에게", "도", "만",
+    "에는", "에서는"};
+
+constexpr std::size_t kMinSyllableRun = 3;
+
+bool is_hangul_word(const Token& t) {
+    return t.kind == TokenKind::Word && t.script == text::Script::Hangul;
+}
+
+bool is_loose_particle(const Token& t) {
+    if (!is_hangul_word(t)) return false;
+    for (const std::string_view p : kLooseParticles) {
+        if (t.text == p) return true;
+    }
+    return false;
+}
+
+Token joined_part(const Token& first, const Token& last, std::string text) {
+    Token t = first;
+    t.text = std::move(text);
+    t.end = last.end;
+    t.kind = TokenKind::CompoundPart;
+    return t;
+}
+
+// What spacing changes in Korean, made findable both ways:
+// - a particle written apart (지난 주 에) is dropped, closing the position gap;
+// - a title spaced syllable by syllable (세 계 인 권 선 언) also gets the joined word 세계인권선언;
+// - a known noun followed by another word (국가 보안법을, 인권 침해가) also gets the joined form
+//   (국가보안법을, stem 국가보안법), so the compound written solid finds it.
+// Joined forms are extra terms at the first word's position.
+class KoreanSpacingFilter final : public TokenFilter {
+public:
+    explicit KoreanSpacingFilter(std::shared_ptr<const KoreanLexicon> lexicon)
+        : stemmer_(std::move(lexicon)) {}
+
+    void apply(std::string_view source, TokenBuffer& tokens) const override {
+        drop_loose_particles(source, tokens);
+        // Primary tokens (one per position), by index into `tokens`.
+        std::vector<std::size_t> primary;
+        for (std::size_t i = 0; i < tokens.size(); ++i) {
+            if (tokens[i].kind != TokenKind::CompoundPart) primary.push_back(i);
+        }
+        // extra[k]: joined forms for the position of primary[k].
+        std::vector<std::vector<Token>> extra(primary.size());
+        for (std::size_t k = 0; k < primary.size();) {
+            k = add_syllable_run(source, tokens, primary, k, extra);
+        }
+        for (std::size_t k = 0; k + 1 < primary.size(); ++k) {
+            const Token& a = tokens[primary[k]];
+            const Token& b = tokens[primary[k + 1]];
+            if (spaced_compound(source, a, b)) extra[k].push_back(joined_part(a, b, a.text + b.text));
+        }
+        TokenBuffer out;
+        out.reserve(tokens.size() + primary.size() / 4);
+        for (std::size_t k = 0; k < primary.size(); ++k) {
+            const std::size_t end = (k + 1 < primary.size()) ? primary[k + 1] : tokens.size();
+            out.insert(out.end(), tokens.begin() + static_cast<std::ptrdiff_t>(primary[k]),
+                       tokens.begin() + static_cast<std::ptrdiff_t>(end));
+            for (Token& t : extra[k]) out.push_back(std::move(t));
+        }
+        tokens.swap(out);
+    }
+
+    std::string_view name() const noexcept override { return "ko_spacing"; }
+
+private:
+    static void drop_loose_particles(std::string_view source, TokenBuffer& tokens) {
+        TokenBuffer out;
+        out.reserve(tokens.size());
+        std::uint32_t shift = 0;
+        const Token* previous = nullptr;  // the previous primary token kept
+        for (std::size_t i = 0; i < tokens.size();) {
+            const Token& t = tokens[i];
+            if (previous && is_loose_particle(t) && is_hangul_word(*previous) &&
+                detail::is_blank(detail::gap_between(source, *previous, t))) {
+                while (i < tokens.size() && tokens[i].position == t.position) ++i;
+                ++shift;
+                continue;
+            }
+            if (t.kind != TokenKind::CompoundPart) previous = &t;
+            i = detail::copy_position(tokens, i, shift, out);
+        }
+        tokens.swap(out);
+    }
+
+    // A maximal run of one-syllable Hangul words with blanks between, starting at primary[k];
+    // returns the index after it.
+    static std::size_t add_syllable_run(std::string_view source, const TokenBuffer& tokens,
+                                        const std::vector<std::size_t>& primary, std::size_t k,
+                                        std::vector<std::vector<Token>>& extra) {
+        const auto syllable = [&](std::size_t j) {
+            const Token& t = tokens[primary[j]];
+            return is_hangul_word(t) && detail::code_points(t.text) == 1;
+        };
+        if (!syllable(k)) return k + 1;
+        std::size_t last = k;
+        std::string joined = tokens[primary[k]].text;
+        while (last + 1 < primary.size() && syllable(last + 1) &&
+               detail::is_blank(
+                   detail::gap_between(source, tokens[primary[last]], tokens[primary[last + 1]]))) {
+            ++last;
+            joined += tokens[primary[last]].text;
+        }
+        if (last - k + 1 >= kMinSyllableRun) {
+            extra[k].push_back(
+                joined_part(tokens[primary[k]], tokens[primary[last]], std::move(joined)));
+        }
+        return last + 1;
+    }
+
+    bool spaced_compound(std::string_view source, const Token& a, const Token& b) const {
+        const std::size_t syllables = detail::code_points(a.text);
+        return is_hangul_word(a) && is_hangul_word(b) && syllables >= 2 && syllables <= 4 &&
+               detail::code_points(b.text) >= 2 &&
+               detail::is_blank(detail::gap_between(source, a, b)) && stemmer_.known(a.text);
+    }
+
+    KoreanStemmer stemmer_;
+};
+
+}  // namespace
+
+std::unique_ptr<TokenFilter> make_korean_spacing_filter(std::shared_ptr<const KoreanLexicon> lexicon) {
+    return std::make_unique<KoreanSpacingFilter>(std::move(lexicon));
+}
+
+}  // namespace ngosearch::analysis

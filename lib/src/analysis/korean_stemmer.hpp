@@ -1,0 +1,43 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <ngosearch/analysis/korean_lexicon.hpp>
+#include <ngosearch/analysis/stemmer.hpp>
+
+namespace ngosearch::analysis {
+
+/// Korean particle (josa) and ending (eomi) stripping, checked against a lexicon, with the
+/// initial-sound rule applied to the result. Also used by the Korean filters, which need to know
+/// whether a word is known and what its stem is.
+class KoreanStemmer final : public Stemmer {
+public:
+    explicit KoreanStemmer(std::shared_ptr<const KoreanLexicon> lexicon);
+    std::string stem(std::string_view term) const override;
+    std::string_view name() const noexcept override { return name_; }
+
+    /// In the lexicon as written or after the initial-sound rule.
+    bool known(std::string_view word) const;
+
+    /// Splits a stem of at least four syllables into lexicon words of two or more syllables
+    /// (the last may be one of the one-syllable suffixes of ko_suffixes.txt: 법, 부, 형, …),
+    /// with as few parts as possible: 국가인권위원회 → 국가|인권|위원회, 국가보안법 → 국가|보안|법.
+    /// Empty when no such split exists.
+    std::vector<std::string> split_compound(std::string_view stem) const;
+    const KoreanLexicon& lexicon() const noexcept { return *lexicon_; }
+
+private:
+    static bool strip_one(std::string_view& s, const std::vector<std::string_view>& suffixes);
+
+    std::shared_ptr<const KoreanLexicon> lexicon_;
+    std::vector<std::string_view> particles_;
+    std::vector<std::string_view> endings_;
+    std::vector<std::string_view> suffixes_;
+    std::string name_;
+};
+
+}  // namespace ngosearch::analysis

@@ -1,0 +1,40 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// Shared helpers for filters that merge runs of adjacent tokens into one.
+#pragma once
+
+#include <string_view>
+
+#include <ngosearch/analysis/token.hpp>
+
+namespace ngosearch::detail {
+
+using analysis::Token;
+using analysis::TokenBuffer;
+
+/// The bytes of `source` between two tokens (empty when they touch or overlap).
+inline std::string_view gap_between(std::string_view source, const Token& a, const Token& b) {
+    if (b.begin <= a.end || b.begin > source.size()) return {};
+    return source.substr(a.end, b.begin - a.end);
+}
+
+/// True when `gap` is only spaces and tabs (not a line break: a new line may start a new thought).
+inline bool is_blank(std::string_view gap) {
+    if (gap.empty()) return false;
+    for (const char c : gap) {
+        if (c != ' ' && c != '\t') return false;
+    }
+    return true;
+}
+
+/// Appends the tokens of `in` from index `i` on whose position equals in[i].position (a primary
+/// token and the extra terms at its position); returns the index after them.
+inline std::size_t copy_position(const TokenBuffer& in, std::size_t i, std::uint32_t shift,
+                                 TokenBuffer& out) {
+    const std::uint32_t pos = in[i].position;
+    for (; i < in.size() && in[i].position == pos; ++i) {
+        out.push_back(in[i]);
+        out.back().position -= shift;
+    }
+    return i;
+}
+}  // namespace ngosearch::detail

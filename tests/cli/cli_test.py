@@ -1,0 +1,1190 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+"""End-to-end tests of the ngosearch command-line tool.
+
+Standard library only. Run the whole module, or one test, with
+
+    NGOSEARCH_CLI=path/to/ngosearch NGOSEARCH_CORPUS=path/to/corpus \\
+        python3 tests/cli/cli_test.py [-v] [Class.test_name]
+
+Every test works in its own temporary folder: it writes its fixture files there and passes
+`--db` pointing inside it, so the user's own index is never touched (HOME and XDG_DATA_HOME are
+pointed at the temporary folder too, and NGOSEARCH_DB is unset, unless a test is about them).
+"""
+
+import csv
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+import unittest
+
+CLI = os.environ.get("NGOSEARCH_CLI", "")
+CORPUS = os.environ.get("NGOSEARCH_CORPUS", "")
+TIMEOUT = 30  # seconds for one ngosearch run
+
+REPORT_KEYS = {"index", "indexed", "unchanged", "documents", "skipped", "warnings", "errors"}
+# `ignored` counts files left out by a .ngosearchignore file; the only key beyond the above.
+REPORT_OPTIONAL_KEYS = {"ignored"}
+RESULT_KEYS = {"query", "total", "offset", "hits"}
+HIT_KEYS = {"id", "path", "title", "score", "snippet", "highlights", "lang", "date", "type"}
+SHOW_KEYS = {"id", "title", "path", "lang", "date", "type", "metadata", "body"}
+COMMANDS = ["index", "search", "show", "delete", "stats", "analyze"]
+
+
+def setUpModule():
+    missing = [name for name, value in (("NGOSEARCH_CLI", CLI), ("NGOSEARCH_CORPUS", CORPUS))
+               if not value]
+    if missing:
+        raise RuntimeError(
+            "set " + " and ".join(missing) + " (NGOSEARCH_CLI: the ngosearch binary, "
+            "NGOSEARCH_CORPUS: the corpus folder), e.g. NGOSEARCH_CLI=build/cli/ngosearch "
+            "NGOSEARCH_CORPUS=corpus python3 tests/cli/cli_test.py")
+    if not (os.path.isfile(CLI) and os.access(CLI, os.X_OK)):
+        raise RuntimeError(f"NGOSEARCH_CLI={CLI!r} is not an executable file")
+
+
+# --- fixtures ---------------------------------------------------------------------------------
+
+def front_matter(title, date, type_, lang, **extra):
+    lines = ["---", f"title: {title}", f"date: {date}", f"type: {type_}", f"lang: {lang}"]
+    lines += [f"{k}: {v}" for k, v in extra.items()]
+    return "\n".join(lines + ["---", ""]) + "\n"
+
+
+# The small collection most tests index. ids are paths relative to the folder.
+FIXTURE = {
+    "en/a.md": front_matter("Letter on prosecutions", "2020-05-01", "letter", "en",
+                            author="Seoul Civic Forum")
+    + "# Letter on prosecutions\n\n"
+      "The prosecutions of activists under the security law continue. Arbitrary detention "
+      "must end.\nWe urge the government to stop the arrests of students.\n",
+    "en/b.md": front_matter("Detention report", "2019-11-20", "report", "en")
+    + "Journalists face long detention without trial. In the provinces many activists were "
+      "arrested in March and held for weeks. Later came the prosecutions of journalists who "
+      "reported on them.\n",
+    "en/c.md": front_matter("Statement on freedom of expression", "2021-03-10", "statement", "en")
+    + "Freedom of expression is a basic right. Leaflets sent across the border are a form of "
+      "expression.\n",
+    "ko/d.md": front_matter("국가보안법 폐지 성명", "2021-06-01", "statement", "ko")
+    + "정부는 국가보안법을 폐지해야 한다. 표현의 자유는 민주주의의 기본이다.\n",
+    "ko/e.txt": front_matter("통일부에 보내는 서한", "2018-07-01", "letter", "ko")
+    + "통일부는 북한에서 온 사람들을 보호해야 한다. 인권 단체의 활동을 보장하라.\n",
+    "ko/f.txt": front_matter("북한 인권 보고서", "2022-01-15", "report", "ko")
+    + "북한 주민의 인권 상황은 여전히 심각하다. 통일부 장관은 아직 답하지 않았다.\n",
+    "mixed/g.md": front_matter("Joint statement on the National Security Law", "2021-12-10",
+                               "press-release", "mixed")
+    + "The National Security Law (국가보안법) must be repealed. Activists from both countries "
+      "agree.\n\n국가보안법은 표현의 자유를 침해한다.\n",
+}
+A, B, C = "en/a.md", "en/b.md", "en/c.md"
+D, E, F = "ko/d.md", "ko/e.txt", "ko/f.txt"
+G = "mixed/g.md"
+
+
+def write_file(path, content):
+    os.makedirs(os.path.dirname(path) or ".", exist_ok=True)
+    data = content if isinstance(content, bytes) else content.encode("utf-8")
+    with open(path, "wb") as f:
+        f.write(data)
+
+
+def write_tree(root, files):
+    for rel, content in files.items():
+        write_file(os.path.join(root, rel), content)
+    return root
+
+
+def decode(b):
+    return b.decode("utf-8") if b is not None else ""
+
+
+class CliCase(unittest.TestCase):
+    """Base: a temporary folder per test, an index path inside it, and ways to run the tool."""
+
+    def setUp(self):
+        tmp = tempfile.TemporaryDirectory(prefix="ngosearch-cli-test-")
+        self.addCleanup(tmp.cleanup)
+        self.tmp = tmp.name
+        self.db = os.path.join(self.tmp, "index")
+        self.home = os.path.join(self.tmp, "home")
+        os.mkdir(self.home)
+
+    def env(self, **overrides):
+        """The environment for ngosearch: NGOSEARCH_DB and XDG_DATA_HOME unset, HOME in the
+        temporary folder; `overrides` set (a value of None unsets)."""
+        env = dict(os.environ)
+        env.pop("NGOSEARCH_DB", None)
+        env.pop("XDG_DATA_HOME", None)
+        env["HOME"] = self.home
+        for key, value in overrides.items():
+            if value is None:
+                env.pop(key, None)
+            else:
+                env[key] = value
+        return env
+
+    def run_cli(self, *args, env=None, input=None, cwd=None):
+        """Runs ngosearch with `args` in the temporary folder; returns the completed process with
+        stdout and stderr decoded from UTF-8."""
+        if isinstance(input, str):
+            input = input.encode("utf-8")
+        proc = subprocess.run([CLI, *args], input=input, capture_output=True,
+                              cwd=cwd or self.tmp, env=env if env is not None else self.env(),
+                              timeout=TIMEOUT,
+                              stdin=None if input is not None else subprocess.DEVNULL)
+        proc.stdout = decode(proc.stdout)
+        proc.stderr = decode(proc.stderr)
+        return proc
+
+    def describe(self, proc):
+        return (f"\ncommand: {proc.args}\nexit: {proc.returncode}\n"
+                f"stdout:\n{proc.stdout}\nstderr:\n{proc.stderr}")
+
+    def assertExit(self, proc, code):
+        self.assertEqual(proc.returncode, code, self.describe(proc))
+
+    def ok(self, *args, **kwargs):
+        proc = self.run_cli(*args, **kwargs)
+        self.assertExit(proc, 0)
+        return proc
+
+    def fails(self, code, *args, **kwargs):
+        proc = self.run_cli(*args, **kwargs)
+        self.assertExit(proc, code)
+        return proc
+
+    def json_line(self, proc):
+        lines = proc.stdout.splitlines()
+        self.assertEqual(len(lines), 1, "expected one JSON line" + self.describe(proc))
+        return json.loads(lines[0])
+
+    # -- fixtures and common steps
+
+    def fixture(self, files=None, name="docs"):
+        """Writes `files` (default FIXTURE) under tmp/name; returns `name` (relative to tmp,
+        where the commands run)."""
+        write_tree(os.path.join(self.tmp, name), FIXTURE if files is None else files)
+        return name
+
+    def index(self, *paths, db=None):
+        proc = self.ok("index", "--db", db or self.db, "--json", *paths)
+        report = self.json_line(proc)
+        self.assertEqual(report["errors"], [], self.describe(proc))
+        return report
+
+    def search(self, query, *options, db=None):
+        proc = self.ok("search", "--db", db or self.db, "--json", *options, query)
+        result = self.json_line(proc)
+        self.assertEqual(result["query"], query)
+        return result
+
+    def ids(self, query, *options, db=None):
+        result = self.search(query, "--limit", "100", *options, db=db)
+        self.assertEqual(result["total"], len(result["hits"]), result)
+        return sorted(h["id"] for h in result["hits"])
+
+    def assertIds(self, query, expected, *options, db=None):
+        self.assertEqual(self.ids(query, *options, db=db), sorted(expected),
+                         f"query: {query} {options}")
+
+    def stats(self, db=None):
+        return self.json_line(self.ok("stats", "--db", db or self.db, "--json"))
+
+    def assertHighlights(self, hit, check):
+        """Every highlight is a [begin, end) byte range into the UTF-8 snippet, on character
+        boundaries, for which check(text) holds; there is at least one."""
+        snippet = hit["snippet"].encode("utf-8")
+        self.assertTrue(hit["highlights"], hit)
+        previous_end = 0
+        for span in hit["highlights"]:
+            self.assertIsInstance(span, list)
+            self.assertEqual(len(span), 2, hit)
+            begin, end = span
+            self.assertIsInstance(begin, int)
+            self.assertIsInstance(end, int)
+            self.assertTrue(previous_end <= begin < end <= len(snippet), hit)
+            previous_end = end
+            text = snippet[begin:end].decode("utf-8")  # raises if not on character boundaries
+            self.assertTrue(check(text), f"highlight {text!r} in {hit}")
+
+
+# --- indexing ---------------------------------------------------------------------------------
+
+class IndexTest(CliCase):
+
+    def test_index_folder_reports_summary_and_json(self):
+        docs = self.fixture()
+        proc = self.ok("index", "--db", self.db, docs)
+        self.assertEqual(proc.stdout, f"indexed {len(FIXTURE)} document(s); {len(FIXTURE)} in "
+                                      f"{self.db}\n")
+        self.assertEqual(proc.stderr, "")
+
+        # The same folder, reported as JSON into another index.
+        other = os.path.join(self.tmp, "other-index")
+        proc = self.ok("index", "--db", other, "--json", docs)
+        report = self.json_line(proc)
+        self.assertLessEqual(REPORT_KEYS, set(report))
+        self.assertLessEqual(set(report) - REPORT_KEYS, REPORT_OPTIONAL_KEYS)
+        self.assertEqual(report["index"], other)
+        self.assertEqual(report["indexed"], len(FIXTURE))
+        self.assertEqual(report["unchanged"], 0)
+        self.assertEqual(report["documents"], len(FIXTURE))
+        self.assertEqual((report["skipped"], report["warnings"], report["errors"]), ([], [], []))
+        self.assertEqual(proc.stderr, "")
+
+        # ids are relative to the folder; a hit's path is the folder as given joined with the id.
+        for rel in FIXTURE:
+            shown = self.json_line(self.ok("show", "--db", other, "--json", rel))
+            self.assertEqual(shown["id"], rel)
+            self.assertEqual(shown["path"], f"{docs}/{rel}")
+        hit, = self.search("폐지해야", db=other)["hits"]
+        self.assertEqual((hit["id"], hit["path"]), (D, "docs/ko/d.md"))
+
+        # An absolute folder path is kept absolute in `path`; the ids do not change.
+        absolute = os.path.join(self.tmp, docs)
+        third = os.path.join(self.tmp, "third-index")
+        self.index(absolute, db=third)
+        hit, = self.search("폐지해야", db=third)["hits"]
+        self.assertEqual((hit["id"], hit["path"]), (D, f"{absolute}/ko/d.md"))
+
+    def test_index_single_file_uses_file_name_as_id(self):
+        docs = self.fixture()
+        report = self.index(f"{docs}/ko/d.md", f"{docs}/en/a.md")
+        self.assertEqual((report["indexed"], report["documents"]), (2, 2))
+        hit, = self.search("국가보안법")["hits"]
+        self.assertEqual((hit["id"], hit["path"]), ("d.md", "docs/ko/d.md"))
+        self.assertEqual(self.ids("prosecutions"), ["a.md"])
+
+    def test_reindex_same_folder_is_unchanged_without_duplicates(self):
+        docs = self.fixture()
+        first = self.index(docs)
+        self.assertEqual(first["indexed"], len(FIXTURE))
+        before = self.stats()
+
+        proc = self.ok("index", "--db", self.db, docs)
+        self.assertEqual(proc.stdout, f"indexed 0 document(s), {len(FIXTURE)} unchanged; "
+                                      f"{len(FIXTURE)} in {self.db}\n")
+        second = self.index(docs)
+        self.assertEqual((second["indexed"], second["unchanged"], second["documents"]),
+                         (0, len(FIXTURE), len(FIXTURE)))
+        after = self.stats()
+        self.assertEqual(after["documents"], before["documents"])
+        self.assertEqual(after["terms"], before["terms"])
+        # One hit per document, not one per indexing run.
+        self.assertIds("국가보안법", [D, G])
+        self.assertIds("activists", [A, B, G])
+
+    def test_reindex_after_edit_replaces_document(self):
+        docs = self.fixture()
+        self.index(docs)
+        self.assertIds("보호해야", [E])
+        write_file(os.path.join(self.tmp, docs, E),
+                   front_matter("통일부에 보내는 서한", "2018-07-01", "letter", "ko")
+                   + "통일부는 탈북민의 정착을 지원해야 한다. 장학금 제도를 확대하라.\n")
+        report = self.index(docs)
+        self.assertEqual((report["indexed"], report["unchanged"], report["documents"]),
+                         (1, len(FIXTURE) - 1, len(FIXTURE)))
+        self.assertIds("장학금", [E])
+        self.assertIds("보호해야", [])
+        self.assertIds("통일부", [E, F])
+        shown = self.json_line(self.ok("show", "--db", self.db, "--json", E))
+        self.assertIn("장학금", shown["body"])
+        self.assertNotIn("보호해야", shown["body"])
+        self.assertEqual(self.stats()["documents"], len(FIXTURE))
+
+
+    def test_hidden_entries_and_ignore_file_are_left_out(self):
+        write_tree(os.path.join(self.tmp, "docs"), {
+            ".ngosearchignore": "README.md\ndrafts/*.txt\n",
+            "README.md": "readme words\n",
+            "sub/README.md": "readme words\n",
+            "drafts/d.txt": "draft words\n",
+            "drafts/d.md": "draft words in markdown\n",
+            "sub/drafts/d.txt": "nested draft words\n",
+            ".hidden.md": "hidden words\n",
+            ".git/notes.md": "hidden folder words\n",
+            "kept.md": "kept words\n",
+        })
+        proc = self.ok("index", "--db", self.db, "docs")
+        self.assertEqual(proc.stdout, f"indexed 3 document(s), 3 ignored; 3 in {self.db}\n")
+        self.assertEqual(proc.stderr, "")
+        self.assertIds("words", ["drafts/d.md", "kept.md", "sub/drafts/d.txt"])
+        report = self.index("docs", db=os.path.join(self.tmp, "other"))
+        self.assertEqual((report["indexed"], report.get("ignored"), report["skipped"]), (3, 3, []))
+
+
+# --- search output ----------------------------------------------------------------------------
+
+class SearchOutputTest(CliCase):
+
+    def setUp(self):
+        super().setUp()
+        self.index(self.fixture())
+
+    def test_search_json_shape_scores_and_highlights(self):
+        result = self.search("국가보안법")
+        self.assertEqual(set(result), RESULT_KEYS)
+        self.assertEqual((result["query"], result["total"], result["offset"]), ("국가보안법", 2, 0))
+        self.assertEqual(sorted(h["id"] for h in result["hits"]), [D, G])
+        for hit in result["hits"]:
+            self.assertEqual(set(hit), HIT_KEYS)
+            for key in HIT_KEYS - {"score", "highlights"}:
+                self.assertIsInstance(hit[key], str, key)
+            self.assertIsInstance(hit["score"], (int, float))
+            self.assertGreater(hit["score"], 0)
+            self.assertHighlights(hit, lambda t: t in ("국가보안법", "국가보안법을", "국가보안법은"))
+        d, = (h for h in result["hits"] if h["id"] == D)
+        self.assertEqual((d["path"], d["title"], d["lang"], d["date"], d["type"]),
+                         ("docs/ko/d.md", "국가보안법 폐지 성명", "ko", "2021-06-01", "statement"))
+        self.assertIn("국가보안법을", d["snippet"])
+        begin, end = d["highlights"][0]
+        self.assertEqual(d["snippet"].encode("utf-8")[begin:end].decode("utf-8"), "국가보안법을")
+
+        # Several hits, ranked: scores never go up.
+        result = self.search("activists OR 통일부 OR expression")
+        self.assertEqual(result["total"], 6)
+        scores = [h["score"] for h in result["hits"]]
+        self.assertEqual(scores, sorted(scores, reverse=True))
+
+        # English: a stemmed match is highlighted as it is written.
+        for hit in self.search("prosecute")["hits"]:
+            self.assertHighlights(hit, lambda t: t.lower().startswith("prosecut"))
+
+    def test_search_human_output_lists_ranked_hits(self):
+        proc = self.ok("search", "--db", self.db, "prosecute")
+        self.assertEqual(proc.stderr, "")
+        lines = proc.stdout.splitlines()
+        self.assertEqual(lines[0], "2 result(s) for prosecute (showing 1-2)")
+        self.assertEqual(lines[1], "")
+        # "1. <title>  [<score>]", "   <path> · <date> · <lang> · <type>", "   <snippet>", "".
+        title_line = r"^{}\. (Letter on prosecutions|Detention report)  \[[0-9.e-]+\]$"
+        self.assertRegex(lines[2], title_line.format(1))
+        self.assertRegex(lines[6], title_line.format(2))
+        self.assertNotEqual(lines[2].split("  [")[0][3:], lines[6].split("  [")[0][3:])
+        score1 = float(lines[2].rsplit("[", 1)[1].rstrip("]"))
+        score2 = float(lines[6].rsplit("[", 1)[1].rstrip("]"))
+        self.assertGreaterEqual(score1, score2)
+        paths = {"Letter on prosecutions": "   docs/en/a.md · 2020-05-01 · en · letter",
+                 "Detention report": "   docs/en/b.md · 2019-11-20 · en · report"}
+        self.assertEqual(lines[3], paths[lines[2].split("  [")[0][3:]])
+        self.assertEqual(lines[7], paths[lines[6].split("  [")[0][3:]])
+        # Not a terminal: matched words are marked with brackets, no escape codes.
+        self.assertIn("[prosecutions]", lines[4] + lines[8])
+        self.assertTrue(lines[4].startswith("   ") and lines[8].startswith("   "))
+        self.assertNotIn("\x1b", proc.stdout)
+
+        proc = self.ok("search", "--db", self.db, "국가보안법")
+        self.assertIn("   정부는 [국가보안법을] 폐지해야 한다.", proc.stdout)
+        self.assertIn("1. ", proc.stdout)
+        self.assertIn("2. ", proc.stdout)
+
+        proc = self.ok("search", "--db", self.db, "nonexistentword")
+        self.assertEqual(proc.stdout, "0 result(s) for nonexistentword\n")
+
+    def test_search_human_output_on_terminal_uses_bold(self):
+        master, slave = os.openpty()
+        try:
+            proc = subprocess.run([CLI, "search", "--db", self.db, "폐지해야"], stdout=slave,
+                                  stderr=subprocess.PIPE, stdin=subprocess.DEVNULL,
+                                  env=self.env(), cwd=self.tmp, timeout=TIMEOUT)
+        finally:
+            os.close(slave)
+        chunks = []
+        try:
+            while True:
+                try:
+                    data = os.read(master, 65536)
+                except OSError:   # EIO: the other side is closed
+                    break
+                if not data:
+                    break
+                chunks.append(data)
+        finally:
+            os.close(master)
+        out = b"".join(chunks).decode("utf-8").replace("\r\n", "\n")
+        self.assertEqual(proc.returncode, 0, decode(proc.stderr))
+        self.assertEqual(decode(proc.stderr), "")
+        self.assertIn("1. \x1b[1m국가보안법 폐지 성명\x1b[0m  [", out)
+        self.assertIn("\x1b[1m폐지해야\x1b[0m", out)
+        self.assertNotIn("[폐지해야]", out)
+
+    def test_paging_gives_disjoint_pages(self):
+        query = "activists OR 국가보안법 OR 통일부 OR expression"
+        everything = self.search(query, "--limit", "100")
+        self.assertEqual(everything["total"], 7)
+        first = self.search(query, "--limit", "2", "--offset", "0")
+        second = self.search(query, "--limit", "2", "--offset", "2")
+        last = self.search(query, "--limit", "2", "--offset", "6")
+        self.assertEqual([first["offset"], second["offset"], last["offset"]], [0, 2, 6])
+        self.assertEqual([first["total"], second["total"], last["total"]], [7, 7, 7])
+        self.assertEqual([len(first["hits"]), len(second["hits"]), len(last["hits"])], [2, 2, 1])
+        first_ids = [h["id"] for h in first["hits"]]
+        second_ids = [h["id"] for h in second["hits"]]
+        self.assertFalse(set(first_ids) & set(second_ids), (first_ids, second_ids))
+        all_ids = [h["id"] for h in everything["hits"]]
+        self.assertEqual(first_ids + second_ids, all_ids[:4])
+        self.assertEqual([h["id"] for h in last["hits"]], all_ids[6:])
+        # Past the end: no hits, the same total.
+        beyond = self.search(query, "--offset", "50")
+        self.assertEqual((beyond["total"], beyond["hits"], beyond["offset"]), (7, [], 50))
+        # Human output numbers the hits by their rank in the whole result.
+        proc = self.ok("search", "--db", self.db, "-n", "2", "--offset", "2", query)
+        self.assertTrue(proc.stdout.startswith(f"7 result(s) for {query} (showing 3-4)\n"),
+                        proc.stdout)
+        self.assertIn("\n3. ", proc.stdout)
+        self.assertIn("\n4. ", proc.stdout)
+        self.assertNotIn("\n1. ", proc.stdout)
+
+
+# --- the query language -----------------------------------------------------------------------
+
+class QueryTest(CliCase):
+
+    def setUp(self):
+        super().setUp()
+        self.index(self.fixture())
+
+    def test_korean_particles_and_phrase(self):
+        self.assertIds("국가보안법", [D, G])       # 국가보안법을, 국가보안법은, (국가보안법)
+        self.assertIds("국가보안법을", [D, G])     # the query is analysed the same way
+        self.assertIds("통일부", [E, F])           # 통일부는, 통일부
+        self.assertIds("북한", [E, F])             # 북한에서, 북한
+        self.assertIds('"통일부 북한"', [E])        # 통일부는 북한에서; f has both, apart
+        self.assertIds('"통일부는 북한에서"', [E])
+        self.assertIds("통일부 북한", [E, F])      # without quotes: both words anywhere
+        hit, = self.search('"통일부는 북한에서"')["hits"]
+        self.assertGreater(hit["score"], 0)
+        self.assertHighlights(hit, lambda t: "통일부는" in t or "북한에서" in t)
+
+    def test_korean_phrase_of_inflected_words_is_scored_and_highlighted(self):
+        # "통일부 북한" matches "통일부는 북한에서" (the particles are stripped), so that hit must
+        # rank like any other match: a positive score, and the matched words highlighted.
+        hit, = self.search('"통일부 북한"')["hits"]
+        self.assertEqual(hit["id"], E)
+        self.assertGreater(hit["score"], 0, hit)
+        self.assertHighlights(hit, lambda t: "통일부는" in t or "북한에서" in t)
+        # The same for words inside a phrase that carry particles in the text.
+        for hit in self.search('"표현의 자유"')["hits"]:
+            self.assertHighlights(hit, lambda t: "표현의" in t or "자유" in t)
+        hits = self.search("통일부 NEAR 북한")["hits"]
+        self.assertEqual(sorted(h["id"] for h in hits), [E, F])
+        for hit in hits:
+            self.assertGreater(hit["score"], 0, hit)
+        # A document with the uninflected words must not outrank one with inflected ones just
+        # because of the particles.
+        write_tree(os.path.join(self.tmp, "more"), {
+            "x.txt": "통일부는 북한에서 온 사람들을 보호해야 한다.\n",
+            "y.txt": "통일부 북한 정책 토론회 자료집.\n"})
+        other = os.path.join(self.tmp, "other")
+        self.index("more", db=other)
+        hits = self.search('"통일부 북한"', db=other)["hits"]
+        self.assertEqual(sorted(h["id"] for h in hits), ["x.txt", "y.txt"])
+        for hit in hits:
+            self.assertGreater(hit["score"], 0, hit)
+            self.assertTrue(hit["highlights"], hit)
+
+    def test_english_stemming_phrase_and_prefix(self):
+        self.assertIds("prosecute", [A, B])        # prosecutions
+        self.assertIds("Prosecution", [A, B])
+        self.assertIds("activist", [A, B, G])
+        self.assertIds('"prosecutions of activists"', [A])
+        self.assertIds("prosecutions of activists", [A, B])   # b has the words, not the phrase
+        self.assertIds('"prosecutions of journalists"', [B])
+        self.assertIds("prosecut*", [A, B])
+        self.assertIds("journ*", [B])
+        for hit in self.search("prosecut*")["hits"]:
+            self.assertHighlights(hit, lambda t: t.lower().startswith("prosecut"))
+
+    def test_boolean_operators_near_and_any(self):
+        self.assertIds("activists journalists", [B])                 # AND by default
+        self.assertIds("activists AND journalists", [B])
+        self.assertIds("activists OR 통일부", [A, B, E, F, G])
+        self.assertIds("activists NOT journalists", [A, G])
+        self.assertIds("activists AND NOT journalists", [A, G])
+        self.assertIds("activists -journalists", [A, G])
+        self.assertIds("(activists OR 통일부) AND NOT 장관은", [A, B, E, G])
+        self.assertIds("activists prosecutions", [A, B])
+        self.assertIds("activists NEAR prosecutions", [A])            # 12 words apart in b
+        self.assertIds("activists NEAR/3 prosecutions", [A])
+        self.assertIds("journalists 통일부", [])
+        self.assertIds("journalists 통일부", [B, E, F], "--any")
+        self.assertIds("activists 국가보안법", [G])
+        self.assertIds("activists 국가보안법", [A, B, D, G], "--any")
+
+    def test_field_filters_title_lang_type(self):
+        self.assertIds("detention", [A, B])
+        self.assertIds("title:detention", [B])
+        self.assertIds("title:국가보안법", [D])
+        self.assertIds('title:"National Security Law"', [G])
+        self.assertIds("lang:en activists", [A, B, G])     # mixed documents count as English
+        self.assertIds("lang:ko 국가보안법", [D, G])        # ... and as Korean
+        self.assertIds("lang:en 국가보안법", [G])
+        self.assertIds("lang:mixed 국가보안법", [G])
+        self.assertIds("lang:ko activists", [G])
+        self.assertIds("lang:mixed", [G])
+        self.assertIds("lang:en", [A, B, C, G])
+        self.assertIds("lang:ko", [D, E, F, G])
+        self.assertIds("type:letter", [A, E])
+        self.assertIds("type:letter 통일부", [E])
+        self.assertIds("type:press-release", [G])
+        self.assertIds("type:report OR type:statement", [B, C, D, F])
+
+    def test_date_filters_from_front_matter(self):
+        self.assertIds("date:2020", [A])
+        self.assertIds("date:2020-05", [A])
+        self.assertIds("date:2020-05-01", [A])
+        self.assertIds("date:2020..2021", [A, C, D, G])
+        self.assertIds("date:2021-03..", [C, D, F, G])
+        self.assertIds("date:..2019", [B, E])
+        self.assertIds("date:..2019-12-31", [B, E])
+        self.assertIds("date:2021-06..2021-12", [D, G])
+        self.assertIds("국가보안법 date:2021-07..", [G])
+        self.assertIds("date:1999", [])
+        hit, = self.search("date:2020")["hits"]
+        self.assertEqual(hit["date"], "2020-05-01")
+
+
+# --- --batch ----------------------------------------------------------------------------------
+
+class BatchTest(CliCase):
+
+    BATCH = "# queries, one per line\n\n국가보안법\n   \nprosecute\n\"unbalanced\n통일부 북한\n"
+
+    def setUp(self):
+        super().setUp()
+        self.index(self.fixture())
+
+    def check_batch_output(self, proc):
+        self.assertExit(proc, 1)   # one query was malformed
+        lines = proc.stdout.splitlines()
+        self.assertEqual(len(lines), 4, self.describe(proc))
+        results = [json.loads(line) for line in lines]
+        self.assertEqual([r["query"] for r in results],
+                         ["국가보안법", "prosecute", '"unbalanced', "통일부 북한"])
+        for i in (0, 1, 3):
+            self.assertEqual(set(results[i]), RESULT_KEYS)
+        self.assertEqual(sorted(h["id"] for h in results[0]["hits"]), [D, G])
+        self.assertEqual(sorted(h["id"] for h in results[1]["hits"]), [A, B])
+        self.assertEqual(sorted(h["id"] for h in results[3]["hits"]), [E, F])
+        bad = results[2]
+        self.assertIn("error", bad)
+        self.assertIn("unbalanced quotes", bad["error"])
+        self.assertEqual(bad.get("position"), 0)
+        self.assertNotIn("hits", bad)
+        self.assertIn("ngosearch: error: unbalanced quotes", proc.stderr)
+
+    def test_batch_file_json_one_line_per_query(self):
+        queries = os.path.join(self.tmp, "queries.txt")
+        write_file(queries, self.BATCH)
+        self.check_batch_output(self.run_cli("search", "--db", self.db, "--json", "--batch",
+                                             queries))
+
+    def test_batch_stdin_json_one_line_per_query(self):
+        self.check_batch_output(self.run_cli("search", "--db", self.db, "--json", "--batch", "-",
+                                             input=self.BATCH))
+
+    def test_batch_all_good_lines_exit_zero_and_human_output(self):
+        proc = self.ok("search", "--db", self.db, "--batch", "-",
+                       input="국가보안법\r\n# skipped\nprosecute\n")
+        self.assertEqual(proc.stdout.count(" result(s) for "), 2)
+        self.assertIn("2 result(s) for 국가보안법 (showing 1-2)", proc.stdout)
+        self.assertIn("2 result(s) for prosecute (showing 1-2)", proc.stdout)
+        self.assertNotIn("skipped", proc.stdout)
+        proc = self.fails(2, "search", "--db", self.db, "--batch", "-", "국가보안법", input="x\n")
+        self.assertIn("ngosearch: error: give either QUERY or --batch, not both", proc.stderr)
+        proc = self.fails(1, "search", "--db", self.db, "--batch",
+                          os.path.join(self.tmp, "no-such-queries.txt"))
+        self.assertIn("ngosearch: error:", proc.stderr)
+        self.assertIn("cannot open query file", proc.stderr)
+
+
+# --- show, delete, stats, analyze -------------------------------------------------------------
+
+class DocumentCommandsTest(CliCase):
+
+    def setUp(self):
+        super().setUp()
+        self.index(self.fixture())
+
+    def test_show_document_human_and_json(self):
+        shown = self.json_line(self.ok("show", "--db", self.db, "--json", A))
+        self.assertEqual(set(shown), SHOW_KEYS)
+        self.assertEqual(
+            (shown["id"], shown["title"], shown["path"], shown["lang"], shown["date"],
+             shown["type"]),
+            (A, "Letter on prosecutions", "docs/en/a.md", "en", "2020-05-01", "letter"))
+        self.assertEqual(shown["metadata"], {"author": "Seoul Civic Forum"})
+        self.assertIn("The prosecutions of activists under the security law continue.",
+                      shown["body"])
+        self.assertNotIn("date: 2020-05-01", shown["body"])   # front matter is not body text
+
+        shown = self.json_line(self.ok("show", "--db", self.db, "--json", E))
+        self.assertEqual((shown["title"], shown["lang"], shown["date"], shown["type"]),
+                         ("통일부에 보내는 서한", "ko", "2018-07-01", "letter"))
+        self.assertIn("통일부는 북한에서 온 사람들을 보호해야 한다.", shown["body"])
+
+        proc = self.ok("show", "--db", self.db, E)
+        self.assertTrue(proc.stdout.startswith(
+            "id:    ko/e.txt\ntitle: 통일부에 보내는 서한\npath:  docs/ko/e.txt\n"
+            "date:  2018-07-01\nlang:  ko\ntype:  letter\n\n"), proc.stdout)
+        self.assertIn("통일부는 북한에서 온 사람들을 보호해야 한다.", proc.stdout)
+        proc = self.ok("show", "--db", self.db, A)
+        self.assertIn("\nauthor: Seoul Civic Forum\n", proc.stdout)
+
+    def test_show_missing_id_fails(self):
+        proc = self.fails(1, "show", "--db", self.db, "en/nope.md")
+        self.assertEqual(proc.stdout, "")
+        self.assertTrue(
+            proc.stderr.startswith("ngosearch: error: no document with id 'en/nope.md'"),
+            proc.stderr)
+        # An id is the relative path, not the path as given nor the bare file name.
+        self.fails(1, "show", "--db", self.db, "docs/en/a.md")
+        self.fails(1, "show", "--db", self.db, "a.md")
+
+    def test_delete_removes_document(self):
+        self.assertIds("prosecutions", [A, B])
+        before = self.stats()["documents"]
+        proc = self.ok("delete", "--db", self.db, A)
+        self.assertEqual(proc.stdout, f"deleted {A}\n")
+        self.assertEqual(proc.stderr, "")
+        self.assertIds("prosecutions", [B])
+        self.assertEqual(self.stats()["documents"], before - 1)
+        self.fails(1, "show", "--db", self.db, A)
+
+        # Several ids: the known ones are deleted, a missing one is an error.
+        proc = self.fails(1, "delete", "--db", self.db, D, "no/such.md", E)
+        self.assertEqual(proc.stdout, f"deleted {D}\ndeleted {E}\n")
+        self.assertIn("ngosearch: error: no document with id 'no/such.md'", proc.stderr)
+        self.assertEqual(self.stats()["documents"], before - 3)
+        self.assertIds("국가보안법", [G])
+
+    def test_delete_missing_id_fails(self):
+        before = self.stats()["documents"]
+        proc = self.fails(1, "delete", "--db", self.db, "en/nope.md")
+        self.assertEqual(proc.stdout, "")
+        self.assertTrue(
+            proc.stderr.startswith("ngosearch: error: no document with id 'en/nope.md'"),
+            proc.stderr)
+        self.assertEqual(self.stats()["documents"], before)
+        # Deleting twice: the second time the document is missing.
+        self.ok("delete", "--db", self.db, C)
+        proc = self.fails(1, "delete", "--db", self.db, C)
+        self.assertIn(f"no document with id '{C}'", proc.stderr)
+
+    def test_stats_json_and_human(self):
+        stats = self.stats()
+        self.assertLessEqual({"documents", "terms", "path", "analyzer"}, set(stats))
+        self.assertEqual(stats["documents"], len(FIXTURE))
+        self.assertIsInstance(stats["terms"], int)
+        self.assertGreater(stats["terms"], 50)
+        self.assertEqual(stats["path"], self.db)
+        self.assertIsInstance(stats["analyzer"], str)
+        self.assertTrue(stats["analyzer"])
+        # The analyzer recorded in the index is the one `analyze` uses.
+        analyzed = self.json_line(self.ok("analyze", "--json", "x"))
+        self.assertEqual(stats["analyzer"], analyzed["analyzer"])
+
+        proc = self.ok("stats", "--db", self.db)
+        self.assertIn(f"index:     {self.db}\n", proc.stdout)
+        self.assertIn(f"documents: {len(FIXTURE)}\n", proc.stdout)
+        self.assertIn(f"terms:     {stats['terms']}\n", proc.stdout)
+        self.assertIn(f"analyzer:  {stats['analyzer']}\n", proc.stdout)
+
+    def test_analyze_json_tokens_and_offsets(self):
+        text = "국가보안법을 위반"
+        result = self.json_line(self.ok("analyze", "--json", text))
+        tokens = result["tokens"]
+        for t in tokens:
+            self.assertLessEqual({"term", "begin", "end", "position", "kind"}, set(t))
+        # The compound's parts share its offsets and position.
+        self.assertEqual([(t["term"], t["begin"], t["end"], t["position"], t["kind"])
+                          for t in tokens],
+                         [("국가보안법을", 0, 18, 0, "word"),
+                          ("국가", 0, 18, 0, "compound_part"),
+                          ("보안", 0, 18, 0, "compound_part"),
+                          ("보안법", 0, 18, 0, "compound_part"),
+                          ("위반", 19, 25, 1, "word")])
+        raw = text.encode("utf-8")
+        for t in tokens:
+            if t["kind"] == "word":
+                self.assertEqual(raw[t["begin"]:t["end"]].decode("utf-8"), t["term"])
+        self.assertEqual(tokens[0].get("stem"), "국가보안법")
+
+        # Several arguments are joined with spaces; terms are case-folded, offsets are bytes.
+        text = "National 통일부는 Prosecutions"
+        result = self.json_line(self.ok("analyze", "--json", "National", "통일부는", "Prosecutions"))
+        raw = text.encode("utf-8")
+        terms = [(t["term"], t["position"]) for t in result["tokens"]]
+        self.assertEqual(terms, [("national", 0), ("통일부는", 1), ("prosecutions", 2)])
+        for t in result["tokens"]:
+            self.assertEqual(raw[t["begin"]:t["end"]].decode("utf-8").lower(), t["term"])
+
+        proc = self.ok("analyze", "통일부는 북한에서")
+        self.assertEqual(proc.stdout.splitlines()[0], "0\t통일부는\t[0,12)\tword\tstem=통일부")
+        self.assertEqual(proc.stdout.splitlines()[1], "1\t북한에서\t[13,25)\tword\tstem=북한")
+
+
+# --- usage ------------------------------------------------------------------------------------
+
+class UsageTest(CliCase):
+
+    def test_help_for_top_level_and_every_command(self):
+        for args in (["--help"], ["-h"], ["help"]):
+            with self.subTest(args=args):
+                proc = self.ok(*args)
+                self.assertTrue(proc.stdout.startswith("usage: ngosearch <command>"), proc.stdout)
+                for command in COMMANDS:
+                    self.assertIn(f"  {command} ", proc.stdout)
+                self.assertEqual(proc.stderr, "")
+        for command in COMMANDS:
+            for flag in ("--help", "-h"):
+                with self.subTest(command=command, flag=flag):
+                    # --help wins over missing arguments and needs no index.
+                    proc = self.ok(command, flag)
+                    self.assertTrue(proc.stdout.startswith(f"usage: ngosearch {command} "),
+                                    proc.stdout)
+                    self.assertIn("--help", proc.stdout)
+                    self.assertEqual(proc.stderr, "")
+                    self.assertFalse(os.path.exists(self.db))
+        proc = self.ok("--version")
+        self.assertTrue(proc.stdout.startswith("ngosearch "), proc.stdout)
+
+    def test_no_arguments_prints_usage_with_exit_2(self):
+        proc = self.fails(2)
+        self.assertEqual(proc.stdout, "")
+        self.assertTrue(proc.stderr.startswith("usage: ngosearch"), proc.stderr)
+
+    def test_unknown_command_exits_2(self):
+        proc = self.fails(2, "frobnicate", "--db", self.db)
+        self.assertEqual(proc.stdout, "")
+        self.assertTrue(proc.stderr.startswith("ngosearch: error: unknown command 'frobnicate'"),
+                        proc.stderr)
+
+    def test_unknown_option_exits_2(self):
+        for args in (["search", "--db", self.db, "--bogus", "x"], ["index", "--frob", "docs"],
+                     ["stats", "--db", self.db, "--limit", "3"], ["search", "-z", "x"]):
+            with self.subTest(args=args):
+                proc = self.fails(2, *args)
+                self.assertTrue(proc.stderr.startswith("ngosearch: error:"), proc.stderr)
+                self.assertEqual(proc.stdout, "")
+        proc = self.fails(2, "search", "--db", self.db, "--limit", "many", "x")
+        self.assertTrue(proc.stderr.startswith("ngosearch: error:"), proc.stderr)
+        self.assertFalse(os.path.exists(self.db))
+
+    def test_missing_required_argument_exits_2(self):
+        cases = [(["search", "--db", self.db], "search needs a QUERY"),
+                 (["search", "--db", self.db, "--json"], "search needs a QUERY"),
+                 (["index", "--db", self.db], "index needs at least one PATH"),
+                 (["show", "--db", self.db], "show needs a document ID"),
+                 (["delete", "--db", self.db], "delete needs at least one document ID"),
+                 (["analyze"], "analyze needs TEXT")]
+        for args, message in cases:
+            with self.subTest(args=args):
+                proc = self.fails(2, *args)
+                self.assertTrue(proc.stderr.startswith(f"ngosearch: error: {message}"),
+                                proc.stderr)
+                self.assertEqual(proc.stdout, "")
+        self.assertFalse(os.path.exists(self.db))
+
+
+# --- where the index lives --------------------------------------------------------------------
+
+class DefaultLocationTest(CliCase):
+
+    def test_ngosearch_db_environment_variable(self):
+        docs = self.fixture()
+        env = self.env(NGOSEARCH_DB=self.db)
+        proc = self.ok("index", docs, env=env)
+        self.assertEqual(proc.stdout, f"indexed {len(FIXTURE)} document(s); {len(FIXTURE)} in "
+                                      f"{self.db}\n")
+        self.assertTrue(os.path.isdir(self.db))
+        result = json.loads(self.ok("search", "--json", "국가보안법", env=env).stdout)
+        self.assertEqual(sorted(h["id"] for h in result["hits"]), [D, G])
+        self.assertEqual(json.loads(self.ok("stats", "--json", env=env).stdout)["path"], self.db)
+        # --db wins over NGOSEARCH_DB.
+        other = os.path.join(self.tmp, "other")
+        self.ok("index", "--db", other, f"{docs}/en/a.md", env=env)
+        self.assertEqual(json.loads(self.ok("stats", "--db", other, "--json",
+                                            env=env).stdout)["documents"], 1)
+        self.assertFalse(os.path.exists(os.path.join(self.home, ".local")))
+
+    def test_default_index_under_home(self):
+        docs = self.fixture()
+        env = self.env()   # NGOSEARCH_DB and XDG_DATA_HOME unset, HOME the temporary home
+        self.assertNotIn("NGOSEARCH_DB", env)
+        self.assertNotIn("XDG_DATA_HOME", env)
+        expected = os.path.join(self.home, ".local", "share", "ngosearch", "index")
+        proc = self.ok("index", docs, env=env)
+        self.assertEqual(proc.stdout, f"indexed {len(FIXTURE)} document(s); {len(FIXTURE)} in "
+                                      f"{expected}\n")
+        self.assertTrue(os.path.isfile(os.path.join(expected, "iamglass")), os.listdir(expected))
+        result = json.loads(self.ok("search", "--json", "통일부", env=env).stdout)
+        self.assertEqual(sorted(h["id"] for h in result["hits"]), [E, F])
+        self.assertEqual(json.loads(self.ok("stats", "--json", env=env).stdout)["path"], expected)
+
+    def test_default_index_under_xdg_data_home(self):
+        docs = self.fixture()
+        xdg = os.path.join(self.tmp, "xdg")
+        env = self.env(XDG_DATA_HOME=xdg)
+        expected = os.path.join(xdg, "ngosearch", "index")
+        proc = self.ok("index", "--json", docs, env=env)
+        self.assertEqual(json.loads(proc.stdout)["index"], expected)
+        self.assertTrue(os.path.isdir(expected))
+        self.assertFalse(os.path.exists(os.path.join(self.home, ".local")))
+        result = json.loads(self.ok("search", "--json", "통일부", env=env).stdout)
+        self.assertEqual(result["total"], 2)
+
+
+# --- bad input --------------------------------------------------------------------------------
+
+class BadInputTest(CliCase):
+
+    def test_invalid_utf8_is_replaced_and_reported(self):
+        bad = (b"Seoul activists report \xff\xfe torture claims.\n"
+               + "인권 단체 ".encode("utf-8") + "법".encode("utf-8")[:2] + " 감시 보고\n".encode("utf-8"))
+        write_file(os.path.join(self.tmp, "docs", "bad.txt"), bad)
+        write_file(os.path.join(self.tmp, "docs", "good.md"), "Another document about torture.\n")
+        proc = self.ok("index", "--db", self.db, "docs")
+        self.assertIn("ngosearch: warning: docs/bad.txt: invalid UTF-8", proc.stderr)
+        self.assertIn("indexed 2 document(s)", proc.stdout)
+        self.assertIds("activists", ["bad.txt"])
+        self.assertIds("claims", ["bad.txt"])
+        self.assertIds("torture", ["bad.txt", "good.md"])
+        self.assertIds("감시", ["bad.txt"])
+        self.assertIds("단체", ["bad.txt"])
+        shown = self.json_line(self.ok("show", "--db", self.db, "--json", "bad.txt"))
+        self.assertIn("report \ufffd", shown["body"])
+
+        # JSON: the warning is in the report, and the file named directly is indexed too.
+        other = os.path.join(self.tmp, "other")
+        proc = self.ok("index", "--db", other, "--json", "docs/bad.txt")
+        report = self.json_line(proc)
+        self.assertEqual(report["indexed"], 1)
+        self.assertEqual(len(report["warnings"]), 1, report)
+        self.assertEqual(report["warnings"][0]["path"], "docs/bad.txt")
+        self.assertIn("invalid UTF-8", report["warnings"][0]["reason"])
+
+    def test_binary_file_in_folder_is_skipped(self):
+        write_file(os.path.join(self.tmp, "docs", "x.txt"), b"PK\x03\x04\x00\x00binary\x00data")
+        write_tree(os.path.join(self.tmp, "docs"), {"ok.md": "Ordinary text about detention.\n"})
+        proc = self.ok("index", "--db", self.db, "docs")
+        self.assertRegex(proc.stderr, r"ngosearch: warning: skipped docs/x\.txt: .*binary file")
+        self.assertIn("indexed 1 document(s), skipped 1; 1 in", proc.stdout)
+        self.assertIds("detention", ["ok.md"])
+        self.fails(1, "show", "--db", self.db, "x.txt")
+
+        report = self.index("docs", db=os.path.join(self.tmp, "other"))
+        self.assertEqual(report["indexed"], 1)
+        self.assertEqual(len(report["skipped"]), 1, report)
+        self.assertEqual(report["skipped"][0]["path"], "docs/x.txt")
+        self.assertIn("binary file", report["skipped"][0]["reason"])
+
+    def test_binary_file_given_directly_fails(self):
+        write_file(os.path.join(self.tmp, "docs", "x.txt"), b"PK\x03\x04\x00\x00binary\x00data")
+        write_file(os.path.join(self.tmp, "docs", "ok.md"), "Ordinary text about detention.\n")
+        proc = self.fails(1, "index", "--db", self.db, "docs/x.txt", "docs/ok.md")
+        self.assertIn("ngosearch: error: cannot index docs/x.txt: binary file", proc.stderr)
+        self.assertIn("indexed 1 document(s)", proc.stdout)
+        self.assertIds("detention", ["ok.md"])
+        # JSON: the file is an error, not a skipped note.
+        proc = self.fails(1, "index", "--db", os.path.join(self.tmp, "other"), "--json",
+                          "docs/x.txt")
+        report = self.json_line(proc)
+        self.assertEqual(report["skipped"], [])
+        self.assertEqual(len(report["errors"]), 1, report)
+        self.assertEqual(report["errors"][0]["path"], "docs/x.txt")
+        self.assertIn("binary file", report["errors"][0]["reason"])
+
+    def test_empty_file_given_directly_fails(self):
+        write_file(os.path.join(self.tmp, "empty.txt"), b"")
+        write_file(os.path.join(self.tmp, "blank.md"), b"  \n\n\t\n")
+        proc = self.fails(1, "index", "--db", self.db, "empty.txt")
+        self.assertIn("ngosearch: error: cannot index empty.txt: empty", proc.stderr)
+        proc = self.fails(1, "index", "--db", self.db, "blank.md")
+        self.assertIn("ngosearch: error: cannot index blank.md:", proc.stderr)
+        self.assertIn("empty", proc.stderr)
+        self.assertEqual(self.stats()["documents"], 0)
+
+    def test_missing_path_fails_and_others_are_indexed(self):
+        docs = self.fixture()
+        proc = self.fails(1, "index", "--db", self.db, "no/such/folder", docs, "missing.md")
+        self.assertIn("ngosearch: error: cannot index no/such/folder: no such file or directory",
+                      proc.stderr)
+        self.assertIn("ngosearch: error: cannot index missing.md: no such file or directory",
+                      proc.stderr)
+        self.assertIn(f"indexed {len(FIXTURE)} document(s)", proc.stdout)
+        self.assertIds("국가보안법", [D, G])
+        report = json.loads(self.fails(1, "index", "--db", self.db, "--json", "gone.txt").stdout)
+        self.assertEqual(report["errors"], [{"path": "gone.txt",
+                                             "reason": "no such file or directory"}])
+
+    def test_unsupported_format_in_folder_is_skipped(self):
+        write_tree(os.path.join(self.tmp, "docs"), {
+            "report.pdf": "%PDF-1.4 not really a pdf but text\n",
+            "notes.docx": "plain words\n",
+            "ok.txt": "Ordinary text about detention.\n",
+            "UPPER.MD": "Upper case extension about detention.\n",
+        })
+        proc = self.ok("index", "--db", self.db, "docs")
+        self.assertIn("ngosearch: warning: skipped docs/report.pdf: unsupported format",
+                      proc.stderr)
+        self.assertIn("ngosearch: warning: skipped docs/notes.docx: unsupported format",
+                      proc.stderr)
+        self.assertIds("detention", ["UPPER.MD", "ok.txt"])
+        report = self.index("docs", db=os.path.join(self.tmp, "other"))
+        reasons = {s["path"]: s["reason"] for s in report["skipped"]}
+        self.assertEqual(set(reasons), {"docs/report.pdf", "docs/notes.docx"})
+        self.assertTrue(reasons["docs/report.pdf"].startswith("unsupported format"), reasons)
+        # Named directly it is an error.
+        proc = self.fails(1, "index", "--db", self.db, "docs/report.pdf")
+        self.assertIn("ngosearch: error: cannot index docs/report.pdf: unsupported format",
+                      proc.stderr)
+
+    def test_search_on_missing_index_fails(self):
+        missing = os.path.join(self.tmp, "nowhere")
+        for args in (["search", "--db", missing, "국가보안법"], ["stats", "--db", missing],
+                     ["show", "--db", missing, "a.md"], ["delete", "--db", missing, "a.md"]):
+            with self.subTest(args=args):
+                proc = self.fails(1, *args)
+                self.assertTrue(proc.stderr.startswith("ngosearch: error:"), proc.stderr)
+                self.assertIn(f"no index at {missing}", proc.stderr)
+                self.assertEqual(proc.stdout, "")
+        self.assertFalse(os.path.exists(missing))   # reading never creates an index
+
+    def test_locked_index_refuses_second_writer(self):
+        words = ["activists", "prosecution", "government", "freedom", "expression", "detention",
+                 "국가보안법을", "통일부는", "북한에서", "인권", "단체", "표현의", "자유"]
+        # The writer holds the lock from opening the index to its exit; a few hundred files of a
+        # few hundred words keep it busy for a good fraction of a second, enough to get in.
+        files = 400
+        for attempt in range(1, 4):
+            big = os.path.join(self.tmp, f"big{attempt}")
+            os.makedirs(big)
+            for i in range(files):
+                text = " ".join(words[(i + j) % len(words)] + str((i * 31 + j) % 997)
+                                for j in range(200))
+                with open(os.path.join(big, f"f{i:05d}.txt"), "w", encoding="utf-8") as f:
+                    f.write(f"Document {i}\n{text}\n")
+            db = os.path.join(self.tmp, f"locked{attempt}")
+            writer = subprocess.Popen([CLI, "index", "--db", db, "--quiet", big], cwd=self.tmp,
+                                      env=self.env(), stdin=subprocess.DEVNULL,
+                                      stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+            locked = None
+            try:
+                deadline = time.monotonic() + 60
+                while writer.poll() is None and time.monotonic() < deadline:
+                    if not os.path.exists(os.path.join(db, "flintlock")):
+                        time.sleep(0.002)
+                        continue
+                    # The index exists and is (probably) still being written: a second writer
+                    # must be refused, not wait and not corrupt it.
+                    proc = self.run_cli("delete", "--db", db, "no/such/id")
+                    if "index is locked" in proc.stderr:
+                        locked = proc
+                        break
+            finally:
+                try:
+                    out, err = writer.communicate(timeout=120)
+                except subprocess.TimeoutExpired:
+                    writer.kill()
+                    writer.communicate()
+                    raise
+            self.assertEqual(writer.returncode, 0, decode(err))
+            self.assertIn(f"indexed {files} document(s)", decode(out))
+            if locked is not None:
+                self.assertExit(locked, 1)
+                self.assertTrue(locked.stderr.startswith("ngosearch: error: index is locked:"),
+                                locked.stderr)
+                self.assertIn(db, locked.stderr)
+                self.assertEqual(locked.stdout, "")
+                # The first writer was not disturbed.
+                self.assertEqual(self.stats(db=db)["documents"], files)
+                # Once it is done the lock is free again.
+                proc = self.fails(1, "delete", "--db", db, "no/such/id")
+                self.assertIn("no document with id 'no/such/id'", proc.stderr)
+                return
+            files *= 2   # it finished before a second writer got in: give it more to do
+        self.skipTest("could not run a second writer while the first one was indexing "
+                      "(indexing finished too fast three times)")
+
+    def test_malformed_queries_fail_with_caret(self):
+        self.index(self.fixture())
+        cases = [
+            ('"unbalanced quote', "unbalanced quotes", 0),
+            ("(activists OR 통일부", "unbalanced brackets", 0),
+            ("activists)", "unbalanced brackets", 9),
+            ("AND activists", "AND", 0),
+            ("activists AND", "AND", 10),
+            ("date:20x", "invalid date '20x'", 5),
+            ("lang:fr activists", "unknown language 'fr'", 5),
+            ("title:", "title:", 0),
+        ]
+        for query, message, position in cases:
+            with self.subTest(query=query):
+                proc = self.fails(1, "search", "--db", self.db, query)
+                self.assertEqual(proc.stdout, "")
+                lines = proc.stderr.splitlines()
+                self.assertTrue(lines[0].startswith("ngosearch: error: "), proc.stderr)
+                self.assertIn(message, lines[0])
+                self.assertEqual(len(lines), 3, proc.stderr)
+                self.assertEqual(lines[1], "  " + query)
+                # The caret is under the position (the queries before it are one column a byte,
+                # except for Hangul, which none of these has before the position).
+                self.assertEqual(lines[2], "  " + " " * position + "^")
+                # The same error as JSON, with the byte position.
+                proc = self.fails(1, "search", "--db", self.db, "--json", query)
+                error = self.json_line(proc)
+                self.assertEqual(error["query"], query)
+                self.assertIn(message, error["error"])
+                self.assertEqual(error["position"], position)
+
+        # Wide characters before the position: the caret is placed by display width.
+        proc = self.fails(1, "search", "--db", self.db, "통일부 lang:fr")
+        self.assertEqual(proc.stderr.splitlines()[1:], ["  통일부 lang:fr", "  " + " " * 12 + "^"])
+
+    def test_db_that_is_not_an_index_is_refused(self):
+        folder = os.path.join(self.tmp, "my-documents")
+        write_file(os.path.join(folder, "precious.txt"), "do not overwrite\n")
+        write_file(os.path.join(self.tmp, "doc.md"), "Some text about detention.\n")
+        proc = self.fails(1, "index", "--db", folder, "doc.md")
+        self.assertTrue(proc.stderr.startswith("ngosearch: error:"), proc.stderr)
+        self.assertIn("refusing", proc.stderr)
+        self.assertEqual(os.listdir(folder), ["precious.txt"])
+        proc = self.fails(1, "search", "--db", folder, "detention")
+        self.assertIn("ngosearch: error: no index at", proc.stderr)
+        # An empty folder is fine.
+        empty = os.path.join(self.tmp, "empty")
+        os.mkdir(empty)
+        self.ok("index", "--db", empty, "doc.md")
+        self.assertIds("detention", ["doc.md"], db=empty)
+
+    def test_punctuation_only_or_empty_query_fails(self):
+        self.index(self.fixture())
+        for query in ("!!!", "?", "... ---", "   ", ""):
+            with self.subTest(query=query):
+                proc = self.fails(1, "search", "--db", self.db, query)
+                self.assertTrue(proc.stderr.startswith("ngosearch: error:"), proc.stderr)
+                self.assertEqual(proc.stdout, "")
+        proc = self.fails(1, "search", "--db", self.db, "!!!")
+        self.assertIn("no searchable words", proc.stderr)
+
+
+# --- the bundled corpus -----------------------------------------------------------------------
+
+class CorpusTest(unittest.TestCase):
+    """The sample corpus, indexed once for the class."""
+
+    @classmethod
+    def setUpClass(cls):
+        if not CORPUS or not os.path.isfile(os.path.join(CORPUS, "MANIFEST.tsv")):
+            raise RuntimeError(f"NGOSEARCH_CORPUS={CORPUS!r} has no MANIFEST.tsv")
+        cls._tmp = tempfile.TemporaryDirectory(prefix="ngosearch-cli-corpus-")
+        cls.db = os.path.join(cls._tmp.name, "index")
+        with open(os.path.join(CORPUS, "MANIFEST.tsv"), encoding="utf-8", newline="") as f:
+            cls.manifest = list(csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE))
+        cls.env = dict(os.environ, HOME=cls._tmp.name)
+        cls.env.pop("NGOSEARCH_DB", None)
+        cls.env.pop("XDG_DATA_HOME", None)
+        cls.index_run = cls.run_cli("index", "--db", cls.db, "--json", CORPUS)
+
+    @classmethod
+    def tearDownClass(cls):
+        cls._tmp.cleanup()
+
+    @classmethod
+    def run_cli(cls, *args):
+        proc = subprocess.run([CLI, *args], capture_output=True, env=cls.env, timeout=TIMEOUT,
+                              stdin=subprocess.DEVNULL, cwd=cls._tmp.name)
+        proc.stdout = decode(proc.stdout)
+        proc.stderr = decode(proc.stderr)
+        return proc
+
+    def ok(self, *args):
+        proc = self.run_cli(*args)
+        self.assertEqual(proc.returncode, 0, f"{proc.args}\n{proc.stdout}\n{proc.stderr}")
+        return proc
+
+    def search(self, query, *options):
+        return json.loads(self.ok("search", "--db", self.db, "--json", "--limit", "100", *options,
+                                  query).stdout)
+
+    def test_corpus_indexes_every_manifest_document(self):
+        proc = self.index_run
+        self.assertEqual(proc.returncode, 0, proc.stderr)
+        self.assertEqual(proc.stderr, "")
+        report = json.loads(proc.stdout)
+        self.assertTrue(self.manifest)
+        self.assertEqual(report["documents"], len(self.manifest))
+        self.assertEqual(report["indexed"], len(self.manifest))
+        self.assertEqual((report["skipped"], report["warnings"], report["errors"]), ([], [], []))
+        stats = json.loads(self.ok("stats", "--db", self.db, "--json").stdout)
+        self.assertEqual(stats["documents"], len(self.manifest))
+
+    def test_corpus_manifest_rows_match_show(self):
+        self.assertEqual(list(self.manifest[0]), ["id", "lang", "type", "date", "title", "file"])
+        for row in self.manifest:
+            with self.subTest(file=row["file"]):
+                proc = self.run_cli("show", "--db", self.db, "--json", row["file"])
+                self.assertEqual(proc.returncode, 0, proc.stderr)
+                doc = json.loads(proc.stdout)
+                self.assertEqual(doc["id"], row["file"])
+                self.assertEqual(os.path.basename(doc["path"]), os.path.basename(row["file"]))
+                self.assertEqual(os.path.splitext(os.path.basename(row["file"]))[0], row["id"])
+                self.assertEqual((doc["lang"], doc["type"], doc["date"], doc["title"]),
+                                 (row["lang"], row["type"], row["date"], row["title"]))
+                self.assertTrue(doc["body"].strip())
+                self.assertFalse(doc["body"].startswith("---"))
+
+    def test_corpus_filters_agree_with_manifest(self):
+        rows = self.manifest
+        count = lambda pred: sum(1 for r in rows if pred(r))
+        expected = {
+            "lang:mixed": count(lambda r: r["lang"] == "mixed"),
+            "lang:en": count(lambda r: r["lang"] in ("en", "mixed")),
+            "lang:ko": count(lambda r: r["lang"] in ("ko", "mixed")),
+            "type:letter": count(lambda r: r["type"] == "letter"),
+            "type:press-release": count(lambda r: r["type"] == "press-release"),
+            "date:2020": count(lambda r: r["date"].startswith("2020")),
+            "date:2020..2021": count(lambda r: "2020" <= r["date"][:4] <= "2021"),
+            "date:2021-03..": count(lambda r: r["date"] >= "2021-03"),
+            "date:..2019": count(lambda r: r["date"][:4] <= "2019"),
+        }
+        for query, total in expected.items():
+            with self.subTest(query=query):
+                result = self.search(query)
+                self.assertEqual(result["total"], total)
+                self.assertEqual(len(result["hits"]), min(total, 100))
+
+    def test_corpus_korean_query(self):
+        result = self.search("국가보안법")
+        self.assertGreaterEqual(result["total"], 3, result)
+        for hit in result["hits"]:
+            self.assertTrue(hit["lang"] in ("ko", "mixed") or "국가보안법" in hit["snippet"], hit)
+        with_word = [h for h in result["hits"] if "국가보안법" in h["snippet"]]
+        self.assertGreaterEqual(len(with_word), 3, result)
+        for hit in with_word:
+            snippet = hit["snippet"].encode("utf-8")
+            marked = [snippet[b:e].decode("utf-8") for b, e in hit["highlights"]]
+            self.assertTrue(any(m.startswith("국가보안법") for m in marked), (marked, hit))
+        scores = [h["score"] for h in result["hits"]]
+        self.assertEqual(scores, sorted(scores, reverse=True))
+
+    def test_corpus_english_phrase_query(self):
+        result = self.search('"National Security Law"')
+        self.assertGreaterEqual(result["total"], 3, result)
+        for hit in result["hits"]:
+            self.assertIn(hit["lang"], ("en", "mixed"), hit)
+            snippet = hit["snippet"].encode("utf-8")
+            marked = " ".join(snippet[b:e].decode("utf-8") for b, e in hit["highlights"])
+            self.assertIn("national security law", marked.lower(), hit)
+        self.assertEqual(self.search('"National Security Law" lang:ko')["total"],
+                         sum(1 for h in result["hits"] if h["lang"] == "mixed"))
+        # Korean and English for the same law: together with OR more documents than either.
+        either = self.search('"National Security Law" OR 국가보안법')["total"]
+        self.assertGreaterEqual(either, result["total"] + 3)
+
+
+if __name__ == "__main__":
+    unittest.main()
