@@ -77,7 +77,7 @@ std::string Analyzer::normalize_term(std::string_view word) const {
     for (const auto& f : filters_) f->apply(word, tokens);
     std::string out;
     for (const Token& tok : tokens) {
-        if (tok.kind != TokenKind::CompoundPart) out += tok.text;
+        if (!is_extra(tok.kind)) out += tok.text;
     }
     return out;
 }

@@ -17,6 +17,11 @@ constexpr std::array<std::string_view, 16> kLooseParticles{
     "을", "를", "은", "는", "에", "에서", "의", "와", "과", "로", "으로", "에게", "도", "만",
     "에는", "에서는"};
 
+// Particles glued to a Latin word (UNHRC의, NGO들은, UN이): the word breaker splits them off, and
+// alone they are noise terms. Here 이 and 가 are surely particles.
+constexpr std::array<std::string_view, 12> kGluedParticles{
+    "이", "가", "들", "들은", "들이", "들의", "들을", "에서의", "으로서", "로서", "이라는", "라는"};
+
 constexpr std::size_t kMinSyllableRun = 3;
 
 bool is_hangul_word(const Token& t) {
@@ -31,20 +36,30 @@ bool is_loose_particle(const Token& t) {
     return false;
 }
 
+bool is_glued_particle(const Token& t) {
+    if (is_loose_particle(t)) return true;
+    if (!is_hangul_word(t)) return false;
+    for (const std::string_view p : kGluedParticles) {
+        if (t.text == p) return true;
+    }
+    return false;
+}
+
 Token joined_part(const Token& first, const Token& last, std::string text) {
     Token t = first;
     t.text = std::move(text);
     t.end = last.end;
-    t.kind = TokenKind::CompoundPart;
+    t.kind = TokenKind::Joined;
     return t;
 }
 
 // What spacing changes in Korean, made findable both ways:
-// - a particle written apart (지난 주 에) is dropped, closing the position gap;
+// - a particle written apart (지난 주 에) or glued to a Latin word (UNHRC의) is dropped,
+//   closing the position gap;
 // - a title spaced syllable by syllable (세 계 인 권 선 언) also gets the joined word 세계인권선언;
 // - a known noun followed by another word (국가 보안법을, 인권 침해가) also gets the joined form
 //   (국가보안법을, stem 국가보안법), so the compound written solid finds it.
-// Joined forms are extra terms at the first word's position.
+// Joined forms are extra terms (TokenKind::Joined) listed at the first word's position.
 class KoreanSpacingFilter final : public TokenFilter {
 public:
     explicit KoreanSpacingFilter(std::shared_ptr<const KoreanLexicon> lexicon)
@@ -55,7 +70,7 @@ public:
         // Primary tokens (one per position), by index into `tokens`.
         std::vector<std::size_t> primary;
         for (std::size_t i = 0; i < tokens.size(); ++i) {
-            if (tokens[i].kind != TokenKind::CompoundPart) primary.push_back(i);
+            if (!is_extra(tokens[i].kind)) primary.push_back(i);
         }
         // extra[k]: joined forms for the position of primary[k].
         std::vector<std::vector<Token>> extra(primary.size());
@@ -88,13 +103,16 @@ private:
         const Token* previous = nullptr;  // the previous primary token kept
         for (std::size_t i = 0; i < tokens.size();) {
             const Token& t = tokens[i];
-            if (previous && is_loose_particle(t) && is_hangul_word(*previous) &&
-                detail::is_blank(detail::gap_between(source, *previous, t))) {
+            const bool loose = previous && is_loose_particle(t) && is_hangul_word(*previous) &&
+                               detail::is_blank(detail::gap_between(source, *previous, t));
+            const bool glued = previous && previous->script == text::Script::Latin &&
+                               previous->end == t.begin && is_glued_particle(t);
+            if (loose || glued) {
                 while (i < tokens.size() && tokens[i].position == t.position) ++i;
                 ++shift;
                 continue;
             }
-            if (t.kind != TokenKind::CompoundPart) previous = &t;
+            if (!is_extra(t.kind)) previous = &t;
             i = detail::copy_position(tokens, i, shift, out);
         }
         tokens.swap(out);

@@ -7,11 +7,12 @@
 namespace ngosearch::analysis {
 
 namespace {
-constexpr std::array<std::pair<TokenKind, std::string_view>, 4> kNames{{
+constexpr std::array<std::pair<TokenKind, std::string_view>, 5> kNames{{
     {TokenKind::Word, "word"},
     {TokenKind::Number, "number"},
     {TokenKind::Identifier, "identifier"},
     {TokenKind::CompoundPart, "compound_part"},
+    {TokenKind::Joined, "joined"},
 }};
 }  // namespace
 

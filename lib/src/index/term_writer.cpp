@@ -18,14 +18,20 @@ Xapian::termpos index_field(Xapian::Document& doc, const analysis::Analyzer& ana
         const Xapian::termpos pos = first_position + t.position;
         last = pos;
         term.assign(prefix).append(t.text);
-        doc.add_posting(term, pos, wdf_inc);
+        // A joined form spans several positions: a phrase can never ask for it as one word.
+        const bool positional = t.kind != analysis::TokenKind::Joined;
+        if (positional) {
+            doc.add_posting(term, pos, wdf_inc);
+        } else {
+            doc.add_term(term, wdf_inc);
+        }
         // QueryParser (STEM_SOME) looks up every lower-case query word as Z+stem, so every
         // token gets one, even when the stem is the word itself.
         const std::string stem = analyzer.stem(t.text);
         if (stem.empty()) continue;
         stem_term.assign(kStemPrefix).append(prefix).append(stem);
         doc.add_term(stem_term, wdf_inc);
-        if (stem != t.text && t.script == text::Script::Hangul) {
+        if (positional && stem != t.text && t.script == text::Script::Hangul) {
             term.assign(prefix).append(stem);
             // wdf 1, not 0: a phrase or NEAR match on these terms must carry weight.
             doc.add_posting(term, pos, wdf_inc);

@@ -53,7 +53,7 @@ void rewrite_text(std::string_view text, const analysis::Analyzer& analyzer, std
     std::uint32_t last_position = 0;
     for (const analysis::Token& t : tokens) {
         // Only the first token at a position is what was written; the rest are extra terms.
-        if (t.kind == analysis::TokenKind::CompoundPart) continue;
+        if (analysis::is_extra(t.kind)) continue;
         if (!first && t.position == last_position) continue;
         if (t.begin < cursor) continue;
         const std::string_view gap = text.substr(cursor, t.begin - cursor);

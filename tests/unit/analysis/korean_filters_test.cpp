@@ -55,7 +55,7 @@ TEST_CASE("spacing: syllable-spaced titles also give the joined word") {
     const TokenBuffer toks = Analyzer::standard()->analyze("세 계 인 권 선 언 70주년");
     REQUIRE(toks.size() >= 7);
     CHECK(toks[1].text == "세계인권선언");
-    CHECK(toks[1].kind == TokenKind::CompoundPart);
+    CHECK(toks[1].kind == TokenKind::Joined);
     CHECK(toks[1].begin == 0);
     CHECK(toks[1].end == 23);
     CHECK(std::count_if(toks.begin(), toks.end(),
@@ -65,6 +65,13 @@ TEST_CASE("spacing: syllable-spaced titles also give the joined word") {
 TEST_CASE("spacing: a particle written apart is dropped and the position gap closed") {
     check_analyzes_to(*Analyzer::standard(), "지난 주 에 발표",
                       {{"지난", 0, 6, 0}, {"주", 7, 10, 1}, {"발표", 15, 21, 2}});
+}
+
+TEST_CASE("mixed script: a particle glued to a Latin word is dropped") {
+    check_analyzes_to(*Analyzer::standard(), "UNHRC의 결의",
+                      {{"unhrc", 0, 5, 0}, {"결의", 9, 15, 1}});
+    check_analyzes_to(*Analyzer::standard(), "NGO들은 UN이",
+                      {{"ngo", 0, 3, 0}, {"un", 10, 12, 1}});
 }
 
 TEST_CASE("numbers with Korean units: 제7조를 is found as 제7조 and 7조") {
@@ -87,7 +94,7 @@ TEST_CASE("separators: middle dots and one-dot leaders split words") {
         const TokenBuffer toks = Analyzer::standard()->analyze(text);
         std::vector<std::string> words;
         for (const auto& t : toks) {
-            if (t.kind != TokenKind::CompoundPart) words.push_back(t.text);
+            if (!is_extra(t.kind)) words.push_back(t.text);
         }
         CHECK(words == Terms{"찬양", "고무", "선전"});
     }

@@ -17,9 +17,16 @@ enum class TokenKind {
     Number,        ///< digits, possibly with separators ICU keeps inside numbers: "2016", "3.5"
     Identifier,    ///< a code joined by separators: "a/hrc/25/63", "92-6"
     CompoundPart,  ///< an extra term for part of a compound; shares the compound's position
+    Joined,        ///< an extra term joining words written apart (국가 보안법 → 국가보안법);
+                   ///< indexed without a position (it spans several)
 };
 
 std::string_view to_string(TokenKind k) noexcept;
+
+/// Extra terms (compound parts, joined forms) accompany the word written at their position.
+constexpr bool is_extra(TokenKind k) noexcept {
+    return k == TokenKind::CompoundPart || k == TokenKind::Joined;
+}
 std::optional<TokenKind> parse_token_kind(std::string_view name) noexcept;
 
 /// One term with its origin. Offsets are BYTE offsets into the ORIGINAL input, [begin, end);

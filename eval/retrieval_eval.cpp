@@ -1,0 +1,346 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// Retrieval evaluation: ngosearch's analyzer against plain Xapian and Xapian's CJK n-gram mode,
+// all built and queried in the same run over the same documents.
+//
+//     ngosearch_eval CORPUS QUERIES.tsv [ROBUSTNESS.tsv ROBUSTNESS_DIR]
+//
+// QUERIES.tsv: id, lang, query, relevant (comma-separated ids = paths below CORPUS), note.
+// ROBUSTNESS.tsv: id, query, target (a file of ROBUSTNESS_DIR). For the robustness figure the
+// rewritten files replace the corpus documents of the same file name.
+#include <xapian.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <functional>
+#include <iostream>
+#include <map>
+#include <memory>
+#include <random>
+#include <set>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include <ngosearch/ngosearch.hpp>
+
+namespace fs = std::filesystem;
+
+namespace {
+
+struct Query {
+    std::string id, lang, text;
+    std::set<std::string> relevant;
+};
+
+struct RobustnessQuery {
+    std::string text, target;
+};
+
+std::vector<std::vector<std::string>> read_tsv(const fs::path& path) {
+    std::ifstream in(path);
+    if (!in) throw std::runtime_error("cannot read " + path.string());
+    std::vector<std::vector<std::string>> rows;
+    std::string line;
+    std::getline(in, line);  // header
+    while (std::getline(in, line)) {
+        if (!line.empty() && line.back() == '\r') line.pop_back();
+        if (line.empty() || line.front() == '#') continue;
+        std::vector<std::string> cols;
+        std::stringstream ss(line);
+        for (std::string c; std::getline(ss, c, '\t');) cols.push_back(c);
+        rows.push_back(std::move(cols));
+    }
+    return rows;
+}
+
+std::set<std::string> split_ids(const std::string& s) {
+    std::set<std::string> out;
+    std::stringstream ss(s);
+    for (std::string id; std::getline(ss, id, ',');) {
+        id.erase(0, id.find_first_not_of(' '));
+        id.erase(id.find_last_not_of(' ') + 1);
+        if (!id.empty()) out.insert(id);
+    }
+    return out;
+}
+
+// The documents of a folder, loaded once with ngosearch's loader so that every scheme indexes
+// exactly the same title and body text.
+std::vector<ngosearch::Document> load_folder(const fs::path& root, const std::string& id_prefix) {
+    std::vector<ngosearch::Document> docs;
+    std::vector<fs::path> files;
+    for (const auto& e : fs::recursive_directory_iterator(root)) {
+        if (e.is_regular_file() && ngosearch::ingest::format_for(e.path())) {
+            const std::string name = e.path().filename().string();
+            if (name == "README.md" || name.front() == '.') continue;
+            files.push_back(e.path());
+        }
+    }
+    std::sort(files.begin(), files.end());
+    for (const auto& f : files) {
+        ngosearch::Document d = ngosearch::ingest::load_file(f).document;
+        d.id = id_prefix + f.lexically_relative(root).generic_string();
+        docs.push_back(std::move(d));
+    }
+    return docs;
+}
+
+// One way of indexing and querying.
+class Scheme {
+public:
+    virtual ~Scheme() = default;
+    virtual std::string name() const = 0;
+    virtual void build(const std::vector<ngosearch::Document>& docs, const fs::path& dir) = 0;
+    /// Ids of the top `k` hits, and the number of matching documents.
+    virtual std::pair<std::vector<std::string>, std::size_t> search(const std::string& q,
+                                                                    std::size_t k) = 0;
+};
+
+class NgosearchScheme final : public Scheme {
+public:
+    std::string name() const override { return "ngosearch"; }
+    void build(const std::vector<ngosearch::Document>& docs, const fs::path& dir) override {
+        {
+            ngosearch::Indexer ix(dir);
+            for (const auto& d : docs) ix.add(d);
+            ix.commit();
+        }
+        searcher_ = std::make_unique<ngosearch::Searcher>(dir);
+    }
+    std::pair<std::vector<std::string>, std::size_t> search(const std::string& q,
+                                                            std::size_t k) override {
+        const auto r = searcher_->search(q, {.limit = k, .match_all = false});
+        std::vector<std::string> ids;
+        for (const auto& h : r.hits) ids.push_back(h.id);
+        return {ids, r.total};
+    }
+
+private:
+    std::unique_ptr<ngosearch::Searcher> searcher_;
+};
+
+// Xapian as an application would use it out of the box: TermGenerator and QueryParser with the
+// English stemmer (STEM_SOME, Omega's choice), optionally CJK n-grams.
+class XapianScheme final : public Scheme {
+public:
+    explicit XapianScheme(bool ngram) : ngram_(ngram) {}
+    std::string name() const override { return ngram_ ? "xapian-cjk-ngram" : "xapian-plain"; }
+    void build(const std::vector<ngosearch::Document>& docs, const fs::path& dir) override {
+        Xapian::WritableDatabase db(dir.string(), Xapian::DB_CREATE_OR_OVERWRITE);
+        Xapian::TermGenerator tg;
+        tg.set_stemmer(Xapian::Stem("english"));
+        if (ngram_) tg.set_flags(Xapian::TermGenerator::FLAG_CJK_NGRAM);
+        for (const auto& d : docs) {
+            Xapian::Document x;
+            tg.set_document(x);
+            tg.index_text(d.title);
+            tg.increase_termpos();
+            tg.index_text(d.body);
+            x.add_boolean_term("Q" + d.id);
+            x.set_data(d.id);
+            db.replace_document("Q" + d.id, x);
+        }
+        db.commit();
+        db_ = Xapian::Database(dir.string());
+        parser_.set_database(db_);
+        parser_.set_stemmer(Xapian::Stem("english"));
+        parser_.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+        parser_.set_default_op(Xapian::Query::OP_OR);
+    }
+    std::pair<std::vector<std::string>, std::size_t> search(const std::string& q,
+                                                            std::size_t k) override {
+        unsigned flags = Xapian::QueryParser::FLAG_DEFAULT;
+        if (ngram_) flags |= Xapian::QueryParser::FLAG_CJK_NGRAM;
+        Xapian::Enquire enquire(db_);
+        enquire.set_query(parser_.parse_query(q, flags));
+        const Xapian::MSet m = enquire.get_mset(0, static_cast<Xapian::doccount>(k), 1000);
+        std::vector<std::string> ids;
+        for (auto it = m.begin(); it != m.end(); ++it) ids.push_back(it.get_document().get_data());
+        return {ids, m.get_matches_estimated()};
+    }
+
+private:
+    bool ngram_;
+    Xapian::Database db_;
+    Xapian::QueryParser parser_;
+};
+
+// Bytes of an index once compacted (fresh indexes hold free blocks), in all and without the
+// stored document data (ngosearch stores each body for snippets; the baselines store only ids).
+std::pair<std::uintmax_t, std::uintmax_t> index_bytes(const fs::path& dir) {
+    const fs::path compact = dir.string() + "-compact";
+    Xapian::Database(dir.string()).compact(compact.string());
+    std::uintmax_t total = 0, data = 0;
+    for (const auto& e : fs::recursive_directory_iterator(compact)) {
+        if (!e.is_regular_file()) continue;
+        total += e.file_size();
+        if (e.path().filename() == "docdata.glass") data += e.file_size();
+    }
+    return {total, total - data};
+}
+
+struct Scores {
+    double recall = 0, mrr = 0, p10 = 0, p_returned = 0, matches = 0;
+    std::size_t n = 0;
+};
+
+constexpr std::size_t kTop = 10;
+
+Scores evaluate(Scheme& scheme, const std::vector<Query>& queries, const std::string& lang) {
+    Scores s;
+    for (const auto& q : queries) {
+        if (q.lang != lang) continue;
+        const auto [ids, total] = scheme.search(q.text, kTop);
+        std::size_t found = 0;
+        double rr = 0;
+        for (std::size_t i = 0; i < ids.size(); ++i) {
+            if (q.relevant.count(ids[i])) {
+                ++found;
+                if (rr == 0) rr = 1.0 / static_cast<double>(i + 1);
+            }
+        }
+        s.recall += static_cast<double>(found) / static_cast<double>(q.relevant.size());
+        s.mrr += rr;
+        s.p10 += static_cast<double>(found) / static_cast<double>(kTop);
+        s.p_returned += ids.empty() ? 0 : static_cast<double>(found) / static_cast<double>(ids.size());
+        s.matches += static_cast<double>(total);
+        ++s.n;
+    }
+    if (s.n) {
+        const auto n = static_cast<double>(s.n);
+        s.recall /= n;
+        s.mrr /= n;
+        s.p10 /= n;
+        s.p_returned /= n;
+        s.matches /= n;
+    }
+    return s;
+}
+
+// A temporary folder removed at scope end.
+struct TempDir {
+    fs::path path;
+    TempDir() {
+        std::random_device rd;
+        path = fs::temp_directory_path() / ("ngosearch-eval-" + std::to_string(rd()));
+        fs::create_directories(path);
+    }
+    ~TempDir() {
+        std::error_code ec;
+        fs::remove_all(path, ec);
+    }
+};
+
+}  // namespace
+
+int main(int argc, char** argv) try {
+    if (argc != 3 && argc != 5) {
+        std::cerr << "usage: ngosearch_eval CORPUS QUERIES.tsv [ROBUSTNESS.tsv ROBUSTNESS_DIR]\n";
+        return 2;
+    }
+    const fs::path corpus = argv[1];
+    std::vector<Query> queries;
+    for (const auto& row : read_tsv(argv[2])) {
+        if (row.size() < 4) throw std::runtime_error("queries file: row with fewer than 4 columns");
+        queries.push_back({row[0], row[1], row[2], split_ids(row[3])});
+    }
+    const std::vector<ngosearch::Document> docs = load_folder(corpus, "");
+    std::set<std::string> known;
+    std::uintmax_t text_bytes = 0;
+    for (const auto& d : docs) {
+        known.insert(d.id);
+        text_bytes += d.title.size() + d.body.size();
+    }
+    for (const auto& q : queries) {
+        for (const auto& id : q.relevant) {
+            if (!known.count(id)) throw std::runtime_error(q.id + ": unknown document " + id);
+        }
+    }
+    std::size_t ko = 0, en = 0;
+    for (const auto& q : queries) (q.lang == "ko" ? ko : en)++;
+    std::cout << "ngosearch retrieval evaluation (" << ngosearch::dependency_versions() << ")\n"
+              << "corpus: " << docs.size() << " documents, " << text_bytes / 1024
+              << " KiB of text; queries: " << ko << " Korean, " << en << " English; top "
+              << kTop << ", default operator OR for every scheme\n\n";
+
+    std::vector<std::unique_ptr<Scheme>> schemes;
+    schemes.push_back(std::make_unique<NgosearchScheme>());
+    schemes.push_back(std::make_unique<XapianScheme>(false));
+    schemes.push_back(std::make_unique<XapianScheme>(true));
+
+    TempDir tmp;
+    std::printf("%-18s %-4s %9s %7s %7s %9s %10s\n", "scheme", "lang", "recall@10", "MRR@10",
+                "P@10", "P@hits10", "avg.match");
+    struct Build {
+        double seconds;
+        std::pair<std::uintmax_t, std::uintmax_t> bytes;
+    };
+    std::map<std::string, Build> build_stats;
+    for (auto& scheme : schemes) {
+        const fs::path dir = tmp.path / scheme->name();
+        const auto t0 = std::chrono::steady_clock::now();
+        scheme->build(docs, dir);
+        const double seconds =
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+        build_stats[scheme->name()] = {seconds, index_bytes(dir)};
+        for (const std::string lang : {"ko", "en"}) {
+            const Scores s = evaluate(*scheme, queries, lang);
+            std::printf("%-18s %-4s %9.3f %7.3f %7.3f %9.3f %10.1f\n", scheme->name().c_str(),
+                        lang.c_str(), s.recall, s.mrr, s.p10, s.p_returned, s.matches);
+        }
+    }
+    std::printf("\n%-18s %12s %10s %16s %10s %10s\n", "scheme", "index bytes", "vs n-gram",
+                "without stored", "vs n-gram", "index s");
+    const Build& ngram = build_stats["xapian-cjk-ngram"];
+    for (const auto& [name, b] : build_stats) {
+        std::printf("%-18s %12ju %9.2fx %16ju %9.2fx %10.3f\n", name.c_str(), b.bytes.first,
+                    static_cast<double>(b.bytes.first) / static_cast<double>(ngram.bytes.first),
+                    b.bytes.second,
+                    static_cast<double>(b.bytes.second) / static_cast<double>(ngram.bytes.second),
+                    b.seconds);
+    }
+    std::cout << "(sizes after compaction; \"without stored\" leaves out the stored document data)\n";
+
+    if (argc == 5) {
+        std::vector<RobustnessQuery> rq;
+        for (const auto& row : read_tsv(argv[3])) {
+            if (row.size() < 3) throw std::runtime_error("robustness file: short row");
+            rq.push_back({row[1], "robustness/" + row[2]});
+        }
+        std::vector<ngosearch::Document> rewritten = load_folder(argv[4], "robustness/");
+        std::set<std::string> replaced;
+        for (const auto& d : rewritten) replaced.insert(fs::path(d.id).filename().string());
+        std::vector<ngosearch::Document> mixed;
+        for (const auto& d : docs) {
+            if (!replaced.count(fs::path(d.id).filename().string())) mixed.push_back(d);
+        }
+        mixed.insert(mixed.end(), rewritten.begin(), rewritten.end());
+        std::cout << "\nrobustness: " << rewritten.size()
+                  << " Korean documents rewritten with other spacing and North Korean spelling "
+                     "replace their originals; share of "
+                  << rq.size() << " queries (standard spelling) that find their document in the top "
+                  << kTop << ":\n";
+        for (auto& scheme : schemes) {
+            const fs::path dir = tmp.path / (scheme->name() + "-robust");
+            scheme->build(mixed, dir);
+            std::size_t ok = 0;
+            for (const auto& q : rq) {
+                const auto ids = scheme->search(q.text, kTop).first;
+                ok += std::find(ids.begin(), ids.end(), q.target) != ids.end();
+            }
+            std::printf("%-18s %6.3f (%zu/%zu)\n", scheme->name().c_str(),
+                        rq.empty() ? 0.0 : static_cast<double>(ok) / static_cast<double>(rq.size()),
+                        ok, rq.size());
+        }
+    }
+    return 0;
+} catch (const std::exception& e) {
+    std::cerr << "ngosearch_eval: error: " << e.what() << '\n';
+    return 1;
+} catch (const Xapian::Error& e) {
+    std::cerr << "ngosearch_eval: error: " << e.get_description() << '\n';
+    return 1;
+}
