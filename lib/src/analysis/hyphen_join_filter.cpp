@@ -20,36 +20,25 @@ bool joinable(const Token& t) {
 class HyphenJoinFilter final : public TokenFilter {
 public:
     void apply(std::string_view source, TokenBuffer& tokens) const override {
-        TokenBuffer out;
-        out.reserve(tokens.size());
-        std::uint32_t shift = 0;
-        for (std::size_t i = 0; i < tokens.size();) {
-            std::size_t j = i;
-            if (joinable(tokens[i])) {
-                while (j + 1 < tokens.size() && joinable(tokens[j + 1]) &&
-                       is_hyphen(detail::gap_between(source, tokens[j], tokens[j + 1]))) {
-                    ++j;
-                }
-            }
-            if (j == i) {
-                i = detail::copy_position(tokens, i, shift, out);
-                continue;
-            }
-            Token merged = tokens[i];
-            merged.position -= shift;
-            merged.end = tokens[j].end;
-            for (std::size_t k = i + 1; k <= j; ++k) merged.text += tokens[k].text;
+        const auto extends = [&](const Token& a, const Token& b) {
+            return joinable(b) && is_hyphen(detail::gap_between(source, a, b));
+        };
+        const auto merge = [&](std::size_t first, std::size_t last, std::uint32_t position,
+                               TokenBuffer& out) {
+            Token merged = tokens[first];
+            merged.position = position;
+            merged.end = tokens[last].end;
+            for (std::size_t k = first + 1; k <= last; ++k) merged.text += tokens[k].text;
             out.push_back(merged);
-            for (std::size_t k = i; k <= j; ++k) {
+            for (std::size_t k = first; k <= last; ++k) {
                 Token part = tokens[k];
                 part.kind = TokenKind::CompoundPart;
-                part.position = merged.position;
+                part.position = position;
                 out.push_back(std::move(part));
             }
-            shift += static_cast<std::uint32_t>(j - i);
-            i = j + 1;
-        }
-        tokens.swap(out);
+            return true;
+        };
+        detail::merge_runs(tokens, joinable, extends, merge);
     }
     std::string_view name() const noexcept override { return "hyphen_join"; }
 };

@@ -18,55 +18,47 @@ bool is_hangul(const Token& t) {
 // 2024년 → 2024년 and 2024; 25전쟁 → 25전쟁, 25 and 전쟁.
 class NumberUnitFilter final : public TokenFilter {
 public:
-    void apply(std::string_view source, TokenBuffer& tokens) const override {
-        TokenBuffer out;
-        out.reserve(tokens.size());
-        std::uint32_t shift = 0;
-        for (std::size_t i = 0; i < tokens.size();) {
-            std::size_t j = i;
-            bool numbers = is_number(tokens[i]), hangul = is_hangul(tokens[i]);
-            if (numbers || hangul) {
-                while (j + 1 < tokens.size() && (is_number(tokens[j + 1]) || is_hangul(tokens[j + 1])) &&
-                       tokens[j + 1].begin == tokens[j].end) {
-                    ++j;
-                    numbers |= is_number(tokens[j]);
-                    hangul |= is_hangul(tokens[j]);
-                }
+    void apply(std::string_view /*source*/, TokenBuffer& tokens) const override {
+        const auto piece = [](const Token& t) { return is_number(t) || is_hangul(t); };
+        const auto extends = [&](const Token& a, const Token& b) {
+            return piece(b) && b.begin == a.end;
+        };
+        const auto merge = [&](std::size_t first, std::size_t last, std::uint32_t position,
+                               TokenBuffer& out) {
+            bool numbers = false, hangul = false;
+            for (std::size_t k = first; k <= last; ++k) {
+                numbers |= is_number(tokens[k]);
+                hangul |= is_hangul(tokens[k]);
             }
-            if (j == i || !numbers || !hangul) {
-                i = detail::copy_position(tokens, i, shift, out);
-                continue;
-            }
-            Token merged = tokens[i];
+            if (!numbers || !hangul) return false;
+            Token merged = tokens[first];
             merged.kind = TokenKind::Identifier;
-            merged.position -= shift;
-            merged.end = tokens[j].end;
-            merged.script = tokens[j].script;
-            for (std::size_t k = i + 1; k <= j; ++k) merged.text += tokens[k].text;
+            merged.position = position;
+            merged.end = tokens[last].end;
+            merged.script = tokens[last].script;
+            for (std::size_t k = first + 1; k <= last; ++k) merged.text += tokens[k].text;
             out.push_back(merged);
             const auto add_part = [&](Token part) {
                 part.kind = TokenKind::CompoundPart;
-                part.position = merged.position;
+                part.position = position;
                 out.push_back(std::move(part));
             };
             // Without the ordinal prefix: 제7조 is also found as 7조.
-            if (tokens[i].text == "제" && j > i + 1) {
-                Token rest = tokens[i + 1];
-                rest.end = tokens[j].end;
-                rest.script = tokens[j].script;
-                for (std::size_t k = i + 2; k <= j; ++k) rest.text += tokens[k].text;
+            if (tokens[first].text == "제" && last > first + 1) {
+                Token rest = tokens[first + 1];
+                rest.end = tokens[last].end;
+                rest.script = tokens[last].script;
+                for (std::size_t k = first + 2; k <= last; ++k) rest.text += tokens[k].text;
                 add_part(std::move(rest));
             }
-            for (std::size_t k = i; k <= j; ++k) {
+            for (std::size_t k = first; k <= last; ++k) {
                 if (is_number(tokens[k]) || detail::code_points(tokens[k].text) >= 2) {
                     add_part(tokens[k]);
                 }
             }
-            shift += static_cast<std::uint32_t>(j - i);
-            i = j + 1;
-        }
-        (void)source;
-        tokens.swap(out);
+            return true;
+        };
+        detail::merge_runs(tokens, piece, extends, merge);
     }
     std::string_view name() const noexcept override { return "number_unit"; }
 };

@@ -37,4 +37,28 @@ inline std::size_t copy_position(const TokenBuffer& in, std::size_t i, std::uint
     }
     return i;
 }
+/// Rewrites `tokens` run by run. A run starts at a token with `starts(t)` and goes on while
+/// `extends(previous, next)`; for a run of two or more tokens, `merge(first, last, position, out)`
+/// may append replacement tokens for tokens[first..last] at `position` and return true, and the
+/// run then takes one position (later positions shift down). Other tokens are copied as they are.
+template <typename Starts, typename Extends, typename Merge>
+void merge_runs(TokenBuffer& tokens, Starts starts, Extends extends, Merge merge) {
+    TokenBuffer out;
+    out.reserve(tokens.size() + tokens.size() / 4);
+    std::uint32_t shift = 0;
+    for (std::size_t i = 0; i < tokens.size();) {
+        std::size_t j = i;
+        if (starts(tokens[i])) {
+            while (j + 1 < tokens.size() && extends(tokens[j], tokens[j + 1])) ++j;
+        }
+        if (j > i && merge(i, j, tokens[i].position - shift, out)) {
+            shift += static_cast<std::uint32_t>(j - i);
+            i = j + 1;
+        } else {
+            i = copy_position(tokens, i, shift, out);
+        }
+    }
+    tokens.swap(out);
+}
+
 }  // namespace ngosearch::detail
