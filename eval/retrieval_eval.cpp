@@ -96,7 +96,7 @@ public:
     virtual void build(const std::vector<ngosearch::Document>& docs, const fs::path& dir) = 0;
     /// Ids of the top `k` hits, and the number of matching documents.
     virtual std::pair<std::vector<std::string>, std::size_t> search(const std::string& q,
-                                                                    std::size_t k) = 0;
+                                                                    std::size_t k, bool all) = 0;
 };
 
 class NgosearchScheme final : public Scheme {
@@ -110,9 +110,9 @@ public:
         }
         searcher_ = std::make_unique<ngosearch::Searcher>(dir);
     }
-    std::pair<std::vector<std::string>, std::size_t> search(const std::string& q,
-                                                            std::size_t k) override {
-        const auto r = searcher_->search(q, {.limit = k, .match_all = false});
+    std::pair<std::vector<std::string>, std::size_t> search(const std::string& q, std::size_t k,
+                                                            bool all) override {
+        const auto r = searcher_->search(q, {.limit = k, .match_all = all});
         std::vector<std::string> ids;
         for (const auto& h : r.hits) ids.push_back(h.id);
         return {ids, r.total};
@@ -148,10 +148,10 @@ public:
         parser_.set_database(db_);
         parser_.set_stemmer(Xapian::Stem("english"));
         parser_.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
-        parser_.set_default_op(Xapian::Query::OP_OR);
     }
-    std::pair<std::vector<std::string>, std::size_t> search(const std::string& q,
-                                                            std::size_t k) override {
+    std::pair<std::vector<std::string>, std::size_t> search(const std::string& q, std::size_t k,
+                                                            bool all) override {
+        parser_.set_default_op(all ? Xapian::Query::OP_AND : Xapian::Query::OP_OR);
         unsigned flags = Xapian::QueryParser::FLAG_DEFAULT;
         if (ngram_) flags |= Xapian::QueryParser::FLAG_CJK_NGRAM;
         Xapian::Enquire enquire(db_);
@@ -189,11 +189,12 @@ struct Scores {
 
 constexpr std::size_t kTop = 10;
 
-Scores evaluate(Scheme& scheme, const std::vector<Query>& queries, const std::string& lang) {
+Scores evaluate(Scheme& scheme, const std::vector<Query>& queries, const std::string& lang,
+                bool all, bool show_misses) {
     Scores s;
     for (const auto& q : queries) {
         if (q.lang != lang) continue;
-        const auto [ids, total] = scheme.search(q.text, kTop);
+        const auto [ids, total] = scheme.search(q.text, kTop, all);
         std::size_t found = 0;
         double rr = 0;
         for (std::size_t i = 0; i < ids.size(); ++i) {
@@ -201,6 +202,10 @@ Scores evaluate(Scheme& scheme, const std::vector<Query>& queries, const std::st
                 ++found;
                 if (rr == 0) rr = 1.0 / static_cast<double>(i + 1);
             }
+        }
+        if (show_misses && found < std::min(q.relevant.size(), kTop)) {
+            std::cout << "  miss " << scheme.name() << ' ' << q.id << " [" << q.text << "] found "
+                      << found << '/' << q.relevant.size() << '\n';
         }
         s.recall += static_cast<double>(found) / static_cast<double>(q.relevant.size());
         s.mrr += rr;
@@ -237,13 +242,16 @@ struct TempDir {
 }  // namespace
 
 int main(int argc, char** argv) try {
-    if (argc != 3 && argc != 5) {
-        std::cerr << "usage: ngosearch_eval CORPUS QUERIES.tsv [ROBUSTNESS.tsv ROBUSTNESS_DIR]\n";
+    std::vector<std::string> args(argv + 1, argv + argc);
+    const bool show_misses = std::erase(args, std::string("--misses")) > 0;
+    if (args.size() != 2 && args.size() != 4) {
+        std::cerr << "usage: ngosearch_eval [--misses] CORPUS QUERIES.tsv "
+                     "[ROBUSTNESS.tsv ROBUSTNESS_DIR]\n";
         return 2;
     }
-    const fs::path corpus = argv[1];
+    const fs::path corpus = args[0];
     std::vector<Query> queries;
-    for (const auto& row : read_tsv(argv[2])) {
+    for (const auto& row : read_tsv(args[1])) {
         if (row.size() < 4) throw std::runtime_error("queries file: row with fewer than 4 columns");
         queries.push_back({row[0], row[1], row[2], split_ids(row[3])});
     }
@@ -264,7 +272,7 @@ int main(int argc, char** argv) try {
     std::cout << "ngosearch retrieval evaluation (" << ngosearch::dependency_versions() << ")\n"
               << "corpus: " << docs.size() << " documents, " << text_bytes / 1024
               << " KiB of text; queries: " << ko << " Korean, " << en << " English; top "
-              << kTop << ", default operator OR for every scheme\n\n";
+              << kTop << "\n";
 
     std::vector<std::unique_ptr<Scheme>> schemes;
     schemes.push_back(std::make_unique<NgosearchScheme>());
@@ -272,8 +280,16 @@ int main(int argc, char** argv) try {
     schemes.push_back(std::make_unique<XapianScheme>(true));
 
     TempDir tmp;
-    std::printf("%-18s %-4s %9s %7s %7s %9s %10s\n", "scheme", "lang", "recall@10", "MRR@10",
-                "P@10", "P@hits10", "avg.match");
+    double ceiling_ko = 0, ceiling_en = 0;
+    for (const auto& q : queries) {
+        const double c = static_cast<double>(std::min(q.relevant.size(), kTop)) / kTop;
+        (q.lang == "ko" ? ceiling_ko : ceiling_en) += c;
+    }
+    std::printf("P@10 can be at most %.3f (Korean) and %.3f (English): the queries have few "
+                "relevant documents each.\nP@hits10 is precision over the hits returned (at most 10); "
+                "avg.match the mean number of matching documents.\n",
+                ko ? ceiling_ko / static_cast<double>(ko) : 0.0,
+                en ? ceiling_en / static_cast<double>(en) : 0.0);
     struct Build {
         double seconds;
         std::pair<std::uintmax_t, std::uintmax_t> bytes;
@@ -286,10 +302,18 @@ int main(int argc, char** argv) try {
         const double seconds =
             std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
         build_stats[scheme->name()] = {seconds, index_bytes(dir)};
+    }
+    for (const bool all : {false, true}) {
+        std::printf("\nwords combined with %s\n%-18s %-4s %9s %7s %7s %9s %10s\n",
+                    all ? "AND (ngosearch's default)" : "OR (ranked by BM25)", "scheme", "lang",
+                    "recall@10", "MRR@10", "P@10", "P@hits10", "avg.match");
         for (const std::string lang : {"ko", "en"}) {
-            const Scores s = evaluate(*scheme, queries, lang);
-            std::printf("%-18s %-4s %9.3f %7.3f %7.3f %9.3f %10.1f\n", scheme->name().c_str(),
-                        lang.c_str(), s.recall, s.mrr, s.p10, s.p_returned, s.matches);
+            for (auto& scheme : schemes) {
+                const Scores s = evaluate(*scheme, queries, lang, all, show_misses);
+                std::printf("%-18s %-4s %9.3f %7.3f %7.3f %9.3f %10.1f\n",
+                            scheme->name().c_str(), lang.c_str(), s.recall, s.mrr, s.p10,
+                            s.p_returned, s.matches);
+            }
         }
     }
     std::printf("\n%-18s %12s %10s %16s %10s %10s\n", "scheme", "index bytes", "vs n-gram",
@@ -304,13 +328,13 @@ int main(int argc, char** argv) try {
     }
     std::cout << "(sizes after compaction; \"without stored\" leaves out the stored document data)\n";
 
-    if (argc == 5) {
+    if (args.size() == 4) {
         std::vector<RobustnessQuery> rq;
-        for (const auto& row : read_tsv(argv[3])) {
+        for (const auto& row : read_tsv(args[2])) {
             if (row.size() < 3) throw std::runtime_error("robustness file: short row");
             rq.push_back({row[1], "robustness/" + row[2]});
         }
-        std::vector<ngosearch::Document> rewritten = load_folder(argv[4], "robustness/");
+        std::vector<ngosearch::Document> rewritten = load_folder(args[3], "robustness/");
         std::set<std::string> replaced;
         for (const auto& d : rewritten) replaced.insert(fs::path(d.id).filename().string());
         std::vector<ngosearch::Document> mixed;
@@ -328,7 +352,7 @@ int main(int argc, char** argv) try {
             scheme->build(mixed, dir);
             std::size_t ok = 0;
             for (const auto& q : rq) {
-                const auto ids = scheme->search(q.text, kTop).first;
+                const auto ids = scheme->search(q.text, kTop, false).first;
                 ok += std::find(ids.begin(), ids.end(), q.target) != ids.end();
             }
             std::printf("%-18s %6.3f (%zu/%zu)\n", scheme->name().c_str(),

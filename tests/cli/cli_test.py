@@ -703,6 +703,7 @@ class DocumentCommandsTest(CliCase):
                           for t in tokens],
                          [("국가보안법을", 0, 18, 0, "word"),
                           ("국가", 0, 18, 0, "compound_part"),
+                          ("국가보안", 0, 18, 0, "compound_part"),
                           ("보안", 0, 18, 0, "compound_part"),
                           ("보안법", 0, 18, 0, "compound_part"),
                           ("위반", 19, 25, 1, "word")])

@@ -12,8 +12,9 @@ namespace {
 
 // Lucene Nori's "mixed" decompounding: a Korean compound keeps its own term and gains its parts
 // at the same position, so 보안법 finds 국가보안법 and "국가보안법 위반" still matches as a phrase.
-// Parts: each lexicon word of the split with two or more syllables, and each tail of the split
-// (국가|인권|위원회 → 인권위원회; 국가|보안|법 → 보안법).
+// Parts: every run of consecutive words of the split but the whole, of two or more syllables
+// (국가|인권|위원회 → 국가, 인권, 위원회, 국가인권, 인권위원회; 국가|보안|법 → 국가, 보안, 국가보안,
+// 보안법).
 class KoreanCompoundFilter final : public TokenFilter {
 public:
     explicit KoreanCompoundFilter(std::shared_ptr<const KoreanLexicon> lexicon)
@@ -28,14 +29,16 @@ public:
             const std::string stem = stemmer_.stem(t.text);
             const std::vector<std::string> split = stemmer_.split_compound(stem);
             if (split.size() < 2) continue;
+            // Every run of consecutive pieces but the whole: 대북|전단|금지|법 gives 대북전단,
+            // 전단금지법, 금지법, … (one-syllable pieces only inside longer runs).
             std::vector<std::string> parts;
-            for (const auto& p : split) {
-                if (detail::code_points(p) >= 2) parts.push_back(p);
-            }
-            for (std::size_t i = split.size() - 1; i >= 1; --i) {
-                std::string tail;
-                for (std::size_t j = i; j < split.size(); ++j) tail += split[j];
-                if (detail::code_points(tail) >= 2 && i + 1 < split.size()) parts.push_back(tail);
+            for (std::size_t first = 0; first < split.size(); ++first) {
+                std::string run;
+                for (std::size_t last = first; last < split.size(); ++last) {
+                    run += split[last];
+                    if (first == 0 && last + 1 == split.size()) break;
+                    if (detail::code_points(run) >= 2) parts.push_back(run);
+                }
             }
             std::sort(parts.begin(), parts.end());
             parts.erase(std::unique(parts.begin(), parts.end()), parts.end());

@@ -16,6 +16,7 @@ TEST_CASE("analyzer: Korean eojeol keep their surface form with byte offsets") {
     check_analyzes_to(*an, "국가보안법을 위반",
                       {{"국가보안법을", 0, 18, 0},
                        {"국가", 0, 18, 0},
+                       {"국가보안", 0, 18, 0},
                        {"보안", 0, 18, 0},
                        {"보안법", 0, 18, 0},
                        {"위반", 19, 25, 1}});

@@ -32,12 +32,14 @@ using Terms = std::vector<std::string>;
 }  // namespace
 
 TEST_CASE("compounds: the whole plus its parts, at the compound's position") {
+    CHECK(at_first_position("대북전단금지법으로") ==
+          Terms{"금지법", "대북", "대북전단", "대북전단금지법으로", "전단", "전단금지법"});
     CHECK(at_first_position("국가인권위원회는") ==
-          Terms{"국가", "국가인권위원회는", "위원회", "인권", "인권위원회"});
+          Terms{"국가", "국가인권", "국가인권위원회는", "위원회", "인권", "인권위원회"});
     CHECK(at_first_position("인권침해에") == Terms{"인권", "인권침해에", "침해"});
     CHECK(at_first_position("통일부장관은") == Terms{"장관", "통일부", "통일부장관은"});
     CHECK(at_first_position("정치범수용소에서") == Terms{"수용소", "정치범", "정치범수용소에서"});
-    CHECK(at_first_position("북한인권법") == Terms{"북한", "북한인권법", "인권", "인권법"});
+    CHECK(at_first_position("북한인권법") == Terms{"북한", "북한인권", "북한인권법", "인권", "인권법"});
     CHECK(at_first_position("강제송환되었다") == Terms{"강제", "강제송환되었다", "송환"});
     // Names and short words are not split.
     CHECK(at_first_position("김정은") == Terms{"김정은"});
