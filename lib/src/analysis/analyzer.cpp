@@ -34,6 +34,7 @@ std::shared_ptr<const Analyzer> Analyzer::standard() {
         const auto lexicon = KoreanLexicon::system_default();
         std::vector<std::unique_ptr<TokenFilter>> filters;
         filters.push_back(make_normalize_filter());
+        filters.push_back(make_latin_accent_filter());
         filters.push_back(make_english_possessive_filter());
         filters.push_back(make_hyphen_join_filter());
         filters.push_back(make_number_unit_filter());

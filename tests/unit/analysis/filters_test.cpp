@@ -45,3 +45,12 @@ TEST_CASE("english possessive filter: leaves Hangul alone") {
     make_english_possessive_filter()->apply("", toks);
     CHECK(toks[0].text == "국가's");
 }
+
+TEST_CASE("latin accent filter: accents folded off Latin words only") {
+    TokenBuffer toks{word("salmón"), word("tomás"), word("café"), word("국가", ngosearch::text::Script::Hangul)};
+    make_latin_accent_filter()->apply("", toks);
+    CHECK(toks[0].text == "salmon");
+    CHECK(toks[1].text == "tomas");
+    CHECK(toks[2].text == "cafe");
+    CHECK(toks[3].text == "국가");
+}

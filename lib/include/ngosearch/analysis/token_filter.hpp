@@ -28,6 +28,9 @@ public:
 /// ICU NFKC_Casefold of each token's text; sets Token::script from the result.
 std::unique_ptr<TokenFilter> make_normalize_filter();
 
+/// Accents off Latin words: "salmón" → "salmon", "tomás" → "tomas" (Hangul is left alone).
+std::unique_ptr<TokenFilter> make_latin_accent_filter();
+
 /// English surface clean-up: drops a possessive "'s"/"’s" ("korea's" → "korea") and the dots
 /// of dotted abbreviations ("u.n" → "un").
 std::unique_ptr<TokenFilter> make_english_possessive_filter();
