@@ -203,9 +203,10 @@ Scores evaluate(Scheme& scheme, const std::vector<Query>& queries, const std::st
                 if (rr == 0) rr = 1.0 / static_cast<double>(i + 1);
             }
         }
-        if (show_misses && found < std::min(q.relevant.size(), kTop)) {
-            std::cout << "  miss " << scheme.name() << ' ' << q.id << " [" << q.text << "] found "
-                      << found << '/' << q.relevant.size() << '\n';
+        if (show_misses && (found < std::min(q.relevant.size(), kTop) || rr < 1)) {
+            std::cout << "  miss " << scheme.name() << (all ? " AND " : " OR ") << q.id << " ["
+                      << q.text << "] found " << found << '/' << q.relevant.size()
+                      << ", first relevant at " << (rr > 0 ? 1 / rr : 0) << '\n';
         }
         s.recall += static_cast<double>(found) / static_cast<double>(q.relevant.size());
         s.mrr += rr;

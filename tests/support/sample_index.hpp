@@ -47,7 +47,8 @@ inline std::vector<Document> sample_documents() {
          .language = "ko", .date = "2022-06-01", .type = "report"},
         {.id = "ko-spaced",
          .title = "세 계 인 권 선 언 기념 성명",
-         .body = "국가 보안법 폐지와 인권 침해 중단을 요구한다. 정치범 수용소 실태를 조사하라.",
+         .body = "국가 보안법 폐지와 인권 침해 중단을 요구한다. 정치범 수용소 실태를 조사하라. "
+                 "북한 인권 재단을 설립하고 이주 로동자들의 권리를 보장하라.",
          .language = "ko", .date = "2019-12-10", .type = "statement"},
         {.id = "en-undated",
          .title = "Note on detention conditions",

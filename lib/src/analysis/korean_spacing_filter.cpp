@@ -23,6 +23,8 @@ constexpr std::array<std::string_view, 12> kGluedParticles{
     "이", "가", "들", "들은", "들이", "들의", "들을", "에서의", "으로서", "로서", "이라는", "라는"};
 
 constexpr std::size_t kMinSyllableRun = 3;
+// Compounds written apart rarely have more than four words (반동 사상 문화 배격법).
+constexpr std::size_t kMaxSpacedWords = 4;
 
 bool is_hangul_word(const Token& t) {
     return t.kind == TokenKind::Word && t.script == text::Script::Hangul;
@@ -57,8 +59,9 @@ Token joined_part(const Token& first, const Token& last, std::string text) {
 // - a particle written apart (지난 주 에) or glued to a Latin word (UNHRC의) is dropped,
 //   closing the position gap;
 // - a title spaced syllable by syllable (세 계 인 권 선 언) also gets the joined word 세계인권선언;
-// - a known noun followed by another word (국가 보안법을, 인권 침해가) also gets the joined form
-//   (국가보안법을, stem 국가보안법), so the compound written solid finds it.
+// - known nouns followed by another word (국가 보안법을, 북한 인권 재단은) also get the joined
+//   forms (국가보안법을 with stem 국가보안법; 북한인권, 북한인권재단은, 인권재단은), so the
+//   compound written solid finds them.
 // Joined forms are extra terms (TokenKind::Joined) listed at the first word's position.
 class KoreanSpacingFilter final : public TokenFilter {
 public:
@@ -77,11 +80,7 @@ public:
         for (std::size_t k = 0; k < primary.size();) {
             k = add_syllable_run(source, tokens, primary, k, extra);
         }
-        for (std::size_t k = 0; k + 1 < primary.size(); ++k) {
-            const Token& a = tokens[primary[k]];
-            const Token& b = tokens[primary[k + 1]];
-            if (spaced_compound(source, a, b)) extra[k].push_back(joined_part(a, b, a.text + b.text));
-        }
+        for (std::size_t k = 0; k + 1 < primary.size(); ++k) add_spaced_compounds(source, tokens, primary, k, extra);
         TokenBuffer out;
         out.reserve(tokens.size() + primary.size() / 4);
         for (std::size_t k = 0; k < primary.size(); ++k) {
@@ -143,11 +142,33 @@ private:
         return last + 1;
     }
 
-    bool spaced_compound(std::string_view source, const Token& a, const Token& b) const {
-        const std::size_t syllables = detail::code_points(a.text);
-        return is_hangul_word(a) && is_hangul_word(b) && syllables >= 2 && syllables <= 4 &&
-               detail::code_points(b.text) >= 2 &&
-               detail::is_blank(detail::gap_between(source, a, b)) && stemmer_.known(a.text);
+    // A bare known noun (no particle: the lexicon knows the word as written) that can start or
+    // continue a compound written apart.
+    bool bare_noun(const Token& t) const {
+        const std::size_t syllables = detail::code_points(t.text);
+        return is_hangul_word(t) && syllables >= 2 && syllables <= 4 && stemmer_.known(t.text);
+    }
+
+    // Joined forms of the words written apart from primary[k] on: while the words so far are
+    // bare known nouns, each next word (which may carry a particle) closes one joined form:
+    // 북한 인권 재단을 → 북한인권, 북한인권재단을 (and from 인권 on: 인권재단을).
+    void add_spaced_compounds(std::string_view source, const TokenBuffer& tokens,
+                              const std::vector<std::size_t>& primary, std::size_t k,
+                              std::vector<std::vector<Token>>& extra) const {
+        const Token& first = tokens[primary[k]];
+        if (!bare_noun(first)) return;
+        std::string joined = first.text;
+        for (std::size_t j = k + 1; j < primary.size() && j <= k + kMaxSpacedWords - 1; ++j) {
+            const Token& prev = tokens[primary[j - 1]];
+            const Token& next = tokens[primary[j]];
+            if (!is_hangul_word(next) || detail::code_points(next.text) < 2 ||
+                !detail::is_blank(detail::gap_between(source, prev, next))) {
+                return;
+            }
+            joined += next.text;
+            extra[k].push_back(joined_part(first, next, joined));
+            if (!bare_noun(next)) return;
+        }
     }
 
     KoreanStemmer stemmer_;

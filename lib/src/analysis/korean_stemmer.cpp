@@ -99,24 +99,26 @@ std::string KoreanStemmer::stem(std::string_view term) const {
         if (known(candidates[i])) return detail::initial_sound_rule(candidates[i]);
     }
     // 2. The candidate that splits into the fewest known words (인권이사회의 splits as
-    //    인권|이사|회의 but 인권이사회 as 인권|이사회: the particle-free form wins).
-    std::string_view chosen;
-    std::size_t fewest = 0;
+    //    인권|이사|회의 but 인권이사회 as 인권|이사회: the particle-free form wins). Each word of
+    //    the split follows the initial-sound rule: 이주로동자 → 이주노동자.
+    std::vector<std::string> best;
     for (std::size_t i = 0; i < n; ++i) {
-        const std::size_t parts = split_compound(candidates[i]).size();
-        if (parts > 0 && (fewest == 0 || parts < fewest)) {
-            chosen = candidates[i];
-            fewest = parts;
+        std::vector<std::string> parts = split_compound(candidates[i]);
+        if (!parts.empty() && (best.empty() || parts.size() < best.size())) best = std::move(parts);
+    }
+    if (!best.empty()) {
+        std::string out;
+        for (const auto& part : best) {
+            out += detail::code_points(part) >= 2 ? detail::initial_sound_rule(part) : part;
         }
+        return out;
     }
     // 3. Rules alone: the most stripped candidate that keeps two syllables.
-    if (fewest == 0) {
-        chosen = term;
-        for (std::size_t i = n; i-- > 1;) {
-            if (detail::code_points(candidates[i]) >= kMinRuleSyllables) {
-                chosen = candidates[i];
-                break;
-            }
+    std::string_view chosen = term;
+    for (std::size_t i = n; i-- > 1;) {
+        if (detail::code_points(candidates[i]) >= kMinRuleSyllables) {
+            chosen = candidates[i];
+            break;
         }
     }
     return detail::initial_sound_rule(chosen);

@@ -53,6 +53,22 @@ TEST_CASE("spacing: a known noun and the next word also give the word written so
     CHECK_FALSE(has_term("인권\n침해가", "인권침해가"));  // not across a line break
 }
 
+TEST_CASE("spacing: runs of spaced nouns give every joined form") {
+    const TokenBuffer toks = Analyzer::standard()->analyze("북한 인권 재단을 설립");
+    std::vector<std::string> joined;
+    for (const auto& t : toks) {
+        if (t.kind == TokenKind::Joined) joined.push_back(t.text);
+    }
+    std::sort(joined.begin(), joined.end());
+    CHECK(joined == Terms{"북한인권", "북한인권재단을", "인권재단을"});
+    CHECK(Analyzer::standard()->stem("북한인권재단을") == "북한인권재단");
+}
+
+TEST_CASE("compound stems follow the initial-sound rule word by word") {
+    CHECK(Analyzer::standard()->stem("이주로동자들은") == "이주노동자");
+    CHECK(Analyzer::standard()->stem("이주노동자") == "이주노동자");
+}
+
 TEST_CASE("spacing: syllable-spaced titles also give the joined word") {
     const TokenBuffer toks = Analyzer::standard()->analyze("세 계 인 권 선 언 70주년");
     REQUIRE(toks.size() >= 7);

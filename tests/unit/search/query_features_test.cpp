@@ -122,6 +122,9 @@ TEST_CASE_FIXTURE(Fixture, "query: spacing variants find each other") {
     CHECK(ids("인권침해") == Ids{"ko-spaced"});
     CHECK(ids("정치범수용소") == Ids{"ko-spaced"});
     CHECK(ids("세계인권선언") == Ids{"ko-spaced"});
+    CHECK(ids("북한인권재단") == Ids{"ko-spaced"});    // three words written apart
+    CHECK(ids("인권재단") == Ids{"ko-spaced"});
+    CHECK(ids("이주노동자") == Ids{"ko-spaced"});      // apart, and in North Korean spelling
 }
 
 TEST_CASE_FIXTURE(Fixture, "query: North Korean spelling meets South Korean") {
