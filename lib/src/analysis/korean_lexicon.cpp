@@ -3,6 +3,7 @@
 
 #include <unicode/normalizer2.h>
 
+#include <atomic>
 #include <cstdlib>
 #include <fstream>
 #include <unordered_set>
@@ -40,6 +41,12 @@ std::string nfc(std::string_view s) {
 struct KoreanLexicon::Impl {
     std::unordered_set<std::string, StringHash, std::equal_to<>> words;
     std::string name;
+    std::uint64_t identity = next_identity();
+
+    static std::uint64_t next_identity() {
+        static std::atomic<std::uint64_t> counter{0};
+        return ++counter;
+    }
 
     void add(std::string_view raw) {
         std::string w = nfc(raw);
@@ -95,5 +102,7 @@ bool KoreanLexicon::contains(std::string_view word) const {
 std::size_t KoreanLexicon::size() const noexcept { return impl_->words.size(); }
 
 const std::string& KoreanLexicon::name() const noexcept { return impl_->name; }
+
+std::uint64_t KoreanLexicon::identity() const noexcept { return impl_->identity; }
 
 }  // namespace ngosearch::analysis

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include <algorithm>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include <ngosearch/analysis/korean_lexicon.hpp>
@@ -84,6 +85,27 @@ bool KoreanStemmer::strip_one(std::string_view& s, const std::vector<std::string
 }
 
 std::string KoreanStemmer::stem(std::string_view term) const {
+    // Korean text repeats its words, and one word is stemmed several times on its way through
+    // the filters and the indexer: remember recent stems, per thread (no locking). Stems depend
+    // only on the lexicon, so the cache is shared by every stemmer of the same lexicon.
+    struct Cache {
+        std::uint64_t lexicon = 0;
+        std::unordered_map<std::string, std::string> stems;
+    };
+    constexpr std::size_t kMaxCached = 1 << 16;
+    thread_local Cache cache;
+    if (cache.lexicon != lexicon_->identity() || cache.stems.size() >= kMaxCached) {
+        cache.stems.clear();
+        cache.lexicon = lexicon_->identity();
+    }
+    std::string key(term);
+    if (const auto it = cache.stems.find(key); it != cache.stems.end()) return it->second;
+    std::string result = stem_uncached(term);
+    cache.stems.emplace(std::move(key), result);
+    return result;
+}
+
+std::string KoreanStemmer::stem_uncached(std::string_view term) const {
     // Candidates from the longest (the word itself) to the most stripped: first a verb ending,
     // then particles. 김정은 stays whole (known), 문재인은 becomes 문재인.
     std::string_view candidates[2 + kMaxParticleSteps];

@@ -31,6 +31,7 @@ public:
     const KoreanLexicon& lexicon() const noexcept { return *lexicon_; }
 
 private:
+    std::string stem_uncached(std::string_view term) const;
     static bool strip_one(std::string_view& s, const std::vector<std::string_view>& suffixes);
 
     std::shared_ptr<const KoreanLexicon> lexicon_;

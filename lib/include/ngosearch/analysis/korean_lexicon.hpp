@@ -6,6 +6,7 @@
 //     lex->contains("국가보안법")   // true when hunspell-ko is installed
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
 #include <memory>
 #include <string>
@@ -40,6 +41,9 @@ public:
     /// "hunspell-ko/99600" (source and size) or "none": part of the analyzer fingerprint, since a
     /// different word list gives different stems.
     const std::string& name() const noexcept;
+    /// A number no other lexicon of this process has had: lets caches tell lexicons apart even
+    /// when one is destroyed and another allocated at the same address.
+    std::uint64_t identity() const noexcept;
 
     struct Impl;
     /// Construction goes through the factories above (the key is private to them).
