@@ -25,17 +25,8 @@ public:
         };
         const auto merge = [&](std::size_t first, std::size_t last, std::uint32_t position,
                                TokenBuffer& out) {
-            Token merged = tokens[first];
-            merged.position = position;
-            merged.end = tokens[last].end;
-            for (std::size_t k = first + 1; k <= last; ++k) merged.text += tokens[k].text;
-            out.push_back(merged);
-            for (std::size_t k = first; k <= last; ++k) {
-                Token part = tokens[k];
-                part.kind = TokenKind::CompoundPart;
-                part.position = position;
-                out.push_back(std::move(part));
-            }
+            out.push_back(detail::joined_token(tokens, first, last, position));
+            for (std::size_t k = first; k <= last; ++k) detail::push_part(tokens[k], position, out);
             return true;
         };
         detail::merge_runs(tokens, joinable, extends, merge);

@@ -31,29 +31,17 @@ public:
                 hangul |= is_hangul(tokens[k]);
             }
             if (!numbers || !hangul) return false;
-            Token merged = tokens[first];
+            Token merged = detail::joined_token(tokens, first, last, position);
             merged.kind = TokenKind::Identifier;
-            merged.position = position;
-            merged.end = tokens[last].end;
-            merged.script = tokens[last].script;
-            for (std::size_t k = first + 1; k <= last; ++k) merged.text += tokens[k].text;
-            out.push_back(merged);
-            const auto add_part = [&](Token part) {
-                part.kind = TokenKind::CompoundPart;
-                part.position = position;
-                out.push_back(std::move(part));
-            };
+            out.push_back(std::move(merged));
             // Without the ordinal prefix: 제7조 is also found as 7조.
             if (tokens[first].text == "제" && last > first + 1) {
-                Token rest = tokens[first + 1];
-                rest.end = tokens[last].end;
-                rest.script = tokens[last].script;
-                for (std::size_t k = first + 2; k <= last; ++k) rest.text += tokens[k].text;
-                add_part(std::move(rest));
+                detail::push_part(detail::joined_token(tokens, first + 1, last, position), position,
+                                  out);
             }
             for (std::size_t k = first; k <= last; ++k) {
                 if (is_number(tokens[k]) || detail::code_points(tokens[k].text) >= 2) {
-                    add_part(tokens[k]);
+                    detail::push_part(tokens[k], position, out);
                 }
             }
             return true;

@@ -37,6 +37,25 @@ inline std::size_t copy_position(const TokenBuffer& in, std::size_t i, std::uint
     }
     return i;
 }
+/// tokens[first..last] as one token: texts concatenated, offsets spanning them all, at
+/// `position`, with the last token's script.
+inline Token joined_token(const TokenBuffer& tokens, std::size_t first, std::size_t last,
+                          std::uint32_t position) {
+    Token t = tokens[first];
+    for (std::size_t k = first + 1; k <= last; ++k) t.text += tokens[k].text;
+    t.end = tokens[last].end;
+    t.script = tokens[last].script;
+    t.position = position;
+    return t;
+}
+
+/// Appends `part` to `out` as an extra term at `position`.
+inline void push_part(Token part, std::uint32_t position, TokenBuffer& out) {
+    part.kind = analysis::TokenKind::CompoundPart;
+    part.position = position;
+    out.push_back(std::move(part));
+}
+
 /// Rewrites `tokens` run by run. A run starts at a token with `starts(t)` and goes on while
 /// `extends(previous, next)`; for a run of two or more tokens, `merge(first, last, position, out)`
 /// may append replacement tokens for tokens[first..last] at `position` and return true, and the

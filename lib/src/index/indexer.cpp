@@ -51,25 +51,6 @@ void check_index_location(const fs::path& path) {
                      ": the folder is not empty and holds no index; choose another --db");
 }
 
-std::string read_bytes(const fs::path& file, std::uint64_t max_bytes) {
-    std::error_code ec;
-    const std::uint64_t size = fs::file_size(file, ec);
-    if (ec) throw InputError(file.string(), "cannot read: " + ec.message());
-    if (size > max_bytes) {
-        throw InputError(file.string(), "file too large (" + std::to_string(size) +
-                                            " bytes; limit " + std::to_string(max_bytes) +
-                                            "); raise IndexOptions::max_file_bytes to index it");
-    }
-    std::ifstream in(file, std::ios::binary);
-    if (!in) throw InputError(file.string(), "cannot open for reading (permission denied?)");
-    std::string bytes(static_cast<std::size_t>(size), '\0');
-    in.read(bytes.data(), static_cast<std::streamsize>(size));
-    if (static_cast<std::uint64_t>(in.gcount()) != size) {
-        throw InputError(file.string(), "read failed (file changed while reading?)");
-    }
-    return bytes;
-}
-
 // Patterns of a folder's .ngosearchignore file: one glob per line, '#' comments. A pattern with
 // a '/' matches the path relative to the folder, one without matches the file name.
 std::vector<std::string> read_ignore_patterns(const fs::path& root) {
@@ -183,7 +164,7 @@ struct Indexer::Impl {
             return;
         }
         try {
-            const std::string bytes = read_bytes(file, options.max_file_bytes);
+            const std::string bytes = ingest::read_file(file, options.max_file_bytes);
             const std::string hash = detail::fnv1a_hex(bytes, options.analyzer->fingerprint());
             if (stored_hash(id) == hash) {
                 ++report.unchanged;

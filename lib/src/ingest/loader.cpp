@@ -148,7 +148,7 @@ LoadedFile parse_text(std::string_view bytes, Format format, std::string_view pa
     return out;
 }
 
-LoadedFile load_file(const std::filesystem::path& file, std::uint64_t max_bytes) {
+std::string read_file(const std::filesystem::path& file, std::uint64_t max_bytes) {
     const std::string where = file.string();
     std::error_code ec;
     const auto status = std::filesystem::status(file, ec);
@@ -156,11 +156,6 @@ LoadedFile load_file(const std::filesystem::path& file, std::uint64_t max_bytes)
         throw InputError(where, "no such file or directory");
     }
     if (!std::filesystem::is_regular_file(status)) throw InputError(where, "not a regular file");
-    const auto format = format_for(file);
-    if (!format) {
-        throw InputError(where, "unsupported format (" + file.extension().string() +
-                                    "); supported: .txt, .md");
-    }
     const std::uint64_t size = std::filesystem::file_size(file, ec);
     if (ec) throw InputError(where, "cannot read size: " + ec.message());
     if (size > max_bytes) {
@@ -168,13 +163,22 @@ LoadedFile load_file(const std::filesystem::path& file, std::uint64_t max_bytes)
                                     std::to_string(max_bytes) + "); raise the limit to index it");
     }
     std::ifstream in(file, std::ios::binary);
-    if (!in) throw InputError(where, "cannot open for reading");
+    if (!in) throw InputError(where, "cannot open for reading (permission denied?)");
     std::string bytes(static_cast<std::size_t>(size), '\0');
     in.read(bytes.data(), static_cast<std::streamsize>(size));
     if (static_cast<std::uint64_t>(in.gcount()) != size) {
         throw InputError(where, "read failed (file changed while reading?)");
     }
-    return parse_text(bytes, *format, where);
+    return bytes;
+}
+
+LoadedFile load_file(const std::filesystem::path& file, std::uint64_t max_bytes) {
+    const auto format = format_for(file);
+    if (!format) {
+        throw InputError(file.string(), "unsupported format (" + file.extension().string() +
+                                            "); supported: .txt, .md");
+    }
+    return parse_text(read_file(file, max_bytes), *format, file.string());
 }
 
 std::optional<std::string> normalize_date(std::string_view s) {

@@ -42,6 +42,10 @@ struct LoadedFile {
 /// @throws InputError (binary content, empty text).
 LoadedFile parse_text(std::string_view bytes, Format format, std::string_view path_for_errors = {});
 
+/// The bytes of a file. @throws InputError (missing, not a regular file, unreadable, larger
+/// than max_bytes — never truncated).
+std::string read_file(const std::filesystem::path& file, std::uint64_t max_bytes = 256ull << 20);
+
 /// Reads and parses a file. @throws InputError (missing, unreadable, larger than max_bytes,
 /// binary, empty, unsupported format).
 LoadedFile load_file(const std::filesystem::path& file, std::uint64_t max_bytes = 256ull << 20);
