@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 scripts/install-deps.sh
 jobs=$(nproc 2>/dev/null || echo 2)
 cmake -S . -B build -DCMAKE_BUILD_TYPE=Release -DNGOSEARCH_BUILD_TESTS=OFF \
-      -DNGOSEARCH_BUILD_EXAMPLES=OFF >/dev/null
+      -DNGOSEARCH_BUILD_EXAMPLES=OFF -DNGOSEARCH_WERROR=OFF >/dev/null
 cmake --build build -j"$jobs" --target ngosearch_cli
 
 ngosearch=build/cli/ngosearch

@@ -24,7 +24,8 @@ Analyzer::Analyzer(std::unique_ptr<Tokenizer> tokenizer,
     }
     fingerprint_ += "|";
     fingerprint_ += stemmer_->name();
-    fingerprint_ += "/" + std::to_string(version);
+    fingerprint_ += '/';
+    fingerprint_ += std::to_string(version);
 }
 
 Analyzer::~Analyzer() = default;
