@@ -57,6 +57,11 @@ bool stderr_is_tty();
 void print_query_error(std::ostream& err, const std::string& message, std::size_t position,
                        std::string_view query);
 
+/// `text` safe to print on a terminal: control characters (escape sequences in a document
+/// could drive the terminal) become '?'; with one_line, line breaks and tabs become spaces.
+/// Keeps byte lengths, so byte offsets into the text stay valid.
+std::string printable(std::string_view text, bool one_line = false);
+
 /// Display width of UTF-8 text in a terminal (wide East Asian characters count 2).
 std::size_t display_width(std::string_view utf8);
 

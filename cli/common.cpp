@@ -53,6 +53,19 @@ void warn(const std::string& message) { std::cerr << "ngosearch: warning: " << m
 bool stdout_is_tty() { return ::isatty(STDOUT_FILENO) == 1; }
 bool stderr_is_tty() { return ::isatty(STDERR_FILENO) == 1; }
 
+std::string printable(std::string_view text, bool one_line) {
+    std::string out(text);
+    for (char& c : out) {
+        const auto b = static_cast<unsigned char>(c);
+        if (c == '\n' || c == '\r' || c == '\t') {
+            if (one_line) c = ' ';
+        } else if (b < 0x20 || b == 0x7F) {
+            c = '?';
+        }
+    }
+    return out;
+}
+
 std::size_t display_width(std::string_view s) {
     std::size_t width = 0;
     const auto* bytes = reinterpret_cast<const uint8_t*>(s.data());

@@ -66,9 +66,7 @@ int run_index(const Args& args) {
             }
             report += r;
         } catch (const InputError& e) {
-            std::string reason = e.what();
-            if (reason.starts_with(e.path() + ": ")) reason.erase(0, e.path().size() + 2);
-            failed.push_back({p, reason});
+            failed.push_back({p, e.reason()});
         }
     }
     indexer.commit();

@@ -34,23 +34,24 @@ nlohmann::ordered_json result_json(const SearchResult& r) {
 
 void print_human(const SearchResult& r, bool tty) {
     const std::size_t first = r.hits.empty() ? 0 : r.offset + 1;
-    std::cout << r.total << " result(s) for " << r.query;
+    std::cout << r.total << " result(s) for " << printable(r.query);
     if (!r.hits.empty()) std::cout << " (showing " << first << "-" << r.offset + r.hits.size() << ")";
     std::cout << '\n';
     for (const Hit& h : r.hits) {
-        std::cout << '\n' << h.rank + 1 << ". " << (tty ? kBold : "") << h.title << (tty ? kReset : "")
-                  << "  [" << h.score << "]\n";
-        std::cout << "   " << h.path;
+        std::cout << '\n' << h.rank + 1 << ". " << (tty ? kBold : "") << printable(h.title)
+                  << (tty ? kReset : "") << "  [" << h.score << "]\n";
+        std::cout << "   " << printable(h.path);
         for (const std::string* field : {&h.date, &h.language, &h.type}) {
-            if (!field->empty()) std::cout << " · " << *field;
+            if (!field->empty()) std::cout << " · " << printable(*field);
         }
         std::cout << '\n';
         if (!h.snippet.empty()) {
-            std::string snippet = tty ? mark_highlights(h, kBold, kReset) : mark_highlights(h, "[", "]");
-            for (char& c : snippet) {
-                if (c == '\n' || c == '\r' || c == '\t') c = ' ';
-            }
-            std::cout << "   " << snippet << '\n';
+            // Clean the text first, then add our own escape codes for the highlights.
+            Hit shown = h;
+            shown.snippet = printable(h.snippet, /*one_line=*/true);
+            std::cout << "   "
+                      << (tty ? mark_highlights(shown, kBold, kReset) : mark_highlights(shown, "[", "]"))
+                      << '\n';
         }
     }
 }
@@ -106,7 +107,9 @@ int run_search(const Args& args) {
                                                               : nlohmann::ordered_json(e.position())}});
             print_query_error(std::cerr, e.what(), e.position(), query);
         } catch (const InvalidArgument& e) {
-            if (json) print_json(std::cout, {{"query", query}, {"error", e.what()}});
+            if (json) {
+                print_json(std::cout, {{"query", query}, {"error", e.what()}, {"position", nullptr}});
+            }
             std::cerr << "ngosearch: error: " << e.what() << '\n';
         }
         return false;

@@ -43,11 +43,12 @@ int run_show(const Args& args) {
                                {"body", doc->body}});
         return kExitOk;
     }
-    std::cout << "id:    " << doc->id << "\ntitle: " << doc->title << "\npath:  " << doc->path
-              << "\ndate:  " << doc->date << "\nlang:  " << doc->language
-              << "\ntype:  " << doc->type << '\n';
-    for (const auto& [k, v] : doc->metadata) std::cout << k << ": " << v << '\n';
-    std::cout << '\n' << doc->body;
+    std::cout << "id:    " << printable(doc->id) << "\ntitle: " << printable(doc->title)
+              << "\npath:  " << printable(doc->path) << "\ndate:  " << doc->date
+              << "\nlang:  " << printable(doc->language) << "\ntype:  " << printable(doc->type)
+              << '\n';
+    for (const auto& [k, v] : doc->metadata) std::cout << printable(k) << ": " << printable(v) << '\n';
+    std::cout << '\n' << printable(doc->body);
     if (!doc->body.empty() && doc->body.back() != '\n') std::cout << '\n';
     return kExitOk;
 }

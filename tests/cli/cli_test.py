@@ -1074,6 +1074,35 @@ class BadInputTest(CliCase):
 
 # --- the bundled corpus -----------------------------------------------------------------------
 
+class HostileInputTest(CliCase):
+    """Input crafted to hurt: terminal escape codes in documents, brackets inside phrases."""
+
+    def test_escape_codes_in_documents_are_not_replayed_on_the_terminal(self):
+        docs = os.path.join(self.tmp, "docs")
+        write_tree(docs, {"evil.txt": "Title \x1b[2J\x1b[31mred\nThe prosecution \x1b]0;owned\x07 "
+                                      "of activists.\n"})
+        self.ok("index", "--db", self.db, docs)
+        proc = self.ok("search", "--db", self.db, "prosecution")
+        self.assertNotIn("\x1b", proc.stdout)
+        self.assertNotIn("\x07", proc.stdout)
+        self.assertIn("[prosecution]", proc.stdout)
+        proc = self.ok("show", "--db", self.db, "evil.txt")
+        self.assertNotIn("\x1b", proc.stdout)
+        # JSON keeps the text as it is (escaped by JSON itself).
+        hit = self.json_line(self.ok("search", "--db", self.db, "--json", "prosecution"))["hits"][0]
+        self.assertIn("\x1b", hit["title"])
+
+    def test_brackets_inside_a_phrase_search_normally(self):
+        docs = os.path.join(self.tmp, "docs")
+        write_tree(docs, {"moon.txt": "A letter to Moon Jae-in (문재인) on detention.\n"})
+        self.ok("index", "--db", self.db, docs)
+        for query in ['"Moon Jae-in (문재인)"', '"a)"', '"(("']:
+            proc = self.run_cli("search", "--db", self.db, "--json", query)
+            self.assertIn(proc.returncode, (0, 1), self.describe(proc))
+        result = self.json_line(self.ok("search", "--db", self.db, "--json", '"Moon Jae-in (문재인)"'))
+        self.assertEqual([h["id"] for h in result["hits"]], ["moon.txt"])
+
+
 class CorpusTest(unittest.TestCase):
     """The sample corpus, indexed once for the class."""
 

@@ -23,7 +23,8 @@ inline std::vector<Document> sample_documents() {
         {.id = "en-un",
          .title = "Report to the U.N. Human Rights Council",
          .body = "The Commission of Inquiry report A/HRC/25/63 documented crimes against "
-                 "humanity. Resolution 78/218 was co-sponsored by South Korea.",
+                 "humanity. Resolution 78/218 was co-sponsored by South Korea. See "
+                 "www.ohchr.org for the text.",
          .language = "en", .date = "2024-01", .type = "report"},
         {.id = "ko-nsl",
          .title = "국가보안법 폐지 촉구 성명",

@@ -30,13 +30,18 @@ public:
 class InputError : public Error {
 public:
     /// @param path the file concerned (may be empty for in-memory input).
-    InputError(std::string path, const std::string& message)
-        : Error(path.empty() ? message : path + ": " + message), path_(std::move(path)) {}
+    InputError(std::string path, std::string message)
+        : Error(path.empty() ? message : path + ": " + message),
+          path_(std::move(path)),
+          reason_(std::move(message)) {}
     /// The file the error concerns; empty for in-memory input.
     const std::string& path() const noexcept { return path_; }
+    /// What is wrong, without the path: "binary file (contains NUL bytes); not indexed".
+    const std::string& reason() const noexcept { return reason_; }
 
 private:
     std::string path_;
+    std::string reason_;
 };
 
 /// A query string could not be parsed. position() is a byte offset into the query.

@@ -21,6 +21,45 @@ bool is_dotted_abbreviation(std::string_view s) {
     return true;
 }
 
+// "www.ohchr.org" → "www" "ohchr" "org" at consecutive positions, as QueryParser reads it.
+void split_dotted(TokenBuffer& tokens) {
+    const auto dotted = [](const Token& t) {
+        return t.kind == TokenKind::Word && t.script == text::Script::Latin &&
+               t.text.find('.') != std::string::npos;
+    };
+    if (std::none_of(tokens.begin(), tokens.end(), dotted)) return;
+    TokenBuffer out;
+    out.reserve(tokens.size() + 4);
+    std::uint32_t shift = 0;
+    for (const Token& t : tokens) {
+        if (!dotted(t)) {
+            out.push_back(t);
+            out.back().position += shift;
+            continue;
+        }
+        // Offsets of the pieces are exact when normalisation kept the length, else the word's.
+        const bool exact = t.end - t.begin == t.text.size();
+        std::uint32_t k = 0;
+        for (std::size_t from = 0; from <= t.text.size();) {
+            std::size_t dot = t.text.find('.', from);
+            if (dot == std::string::npos) dot = t.text.size();
+            if (dot > from) {
+                Token piece = t;
+                piece.text = t.text.substr(from, dot - from);
+                if (exact) {
+                    piece.begin = t.begin + static_cast<std::uint32_t>(from);
+                    piece.end = t.begin + static_cast<std::uint32_t>(dot);
+                }
+                piece.position = t.position + shift + k++;
+                out.push_back(std::move(piece));
+            }
+            from = dot + 1;
+        }
+        if (k > 0) shift += k - 1;
+    }
+    tokens.swap(out);
+}
+
 class EnglishPossessiveFilter final : public TokenFilter {
 public:
     void apply(std::string_view /*source*/, TokenBuffer& tokens) const override {
@@ -34,6 +73,7 @@ public:
             }
             if (is_dotted_abbreviation(s)) std::erase(s, '.');
         }
+        split_dotted(tokens);
     }
     std::string_view name() const noexcept override { return "en_possessive"; }
 };

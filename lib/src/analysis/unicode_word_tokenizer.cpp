@@ -104,7 +104,7 @@ public:
     std::string_view name() const noexcept override { return "icu_words"; }
 
 private:
-    // BreakIterator is not thread-safe: one per thread, cloned from a shared prototype.
+    // BreakIterator is not thread-safe: one per thread, created on first use.
     static icu::BreakIterator& thread_iterator() {
         thread_local std::unique_ptr<icu::BreakIterator> it = [] {
             UErrorCode status = U_ZERO_ERROR;

@@ -11,7 +11,7 @@ namespace ngosearch::detail {
 
 /// Exposes an Analyzer's stemmer as a Xapian::Stem, for QueryParser and MSet::snippet, so that
 /// the query side and the snippet highlighter stem exactly as the indexer did.
-/// The Analyzer must outlive the returned Stem.
+/// The Stem shares ownership of the Analyzer.
 Xapian::Stem make_xapian_stem(std::shared_ptr<const analysis::Analyzer> analyzer);
 
 }  // namespace ngosearch::detail

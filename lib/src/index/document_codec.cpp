@@ -17,7 +17,7 @@ std::string encode_document(const Document& doc) {
     const nlohmann::json j = {{"id", doc.id},     {"title", doc.title}, {"lang", doc.language},
                               {"date", doc.date}, {"path", doc.path},   {"type", doc.type},
                               {"meta", doc.metadata}, {"body", doc.body}};
-    return j.dump();
+    return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 Document decode_document(std::string_view data) {
@@ -62,7 +62,10 @@ std::string fnv1a_hex(std::string_view a, std::string_view b) {
     return buf;
 }
 
-std::string id_term(std::string_view id) {
+std::string id_term(std::string_view raw_id) {
+    // Ids are stored repaired (see Indexer): look them up the same way.
+    const std::string repaired = text::is_valid_utf8(raw_id) ? std::string() : text::repair_utf8(raw_id).text;
+    const std::string_view id = repaired.empty() ? raw_id : std::string_view(repaired);
     std::string term(kIdPrefix);
     if (kIdPrefix.size() + id.size() <= kMaxTermBytes) {
         term += id;

@@ -18,7 +18,8 @@ Document decode_document(std::string_view data);
 /// Date value for the Date slot: "2020-03" → "20200300"; "" for no date.
 std::string date_value(std::string_view normalized_date);
 
-/// The id term: "Q" + id, or for ids too long for a term, a prefix of it plus a hash.
+/// The id term: "Q" + id, or for ids too long for a term, a prefix of it plus a hash. Invalid
+/// UTF-8 in the id is repaired first, as the stored id is.
 std::string id_term(std::string_view id);
 
 /// 64-bit FNV-1a as 16 hex digits; stable across platforms (std::hash is not).

@@ -11,6 +11,7 @@
 #include <ngosearch/error.hpp>
 #include <ngosearch/ingest/loader.hpp>
 #include <ngosearch/text/normalize.hpp>
+#include <ngosearch/text/utf8.hpp>
 
 #include "detail/xapian_errors.hpp"
 #include "index/document_codec.hpp"
@@ -38,6 +39,24 @@ namespace {
 constexpr Xapian::termcount kTitleWdf = 2;
 // Gap between fields so a phrase cannot span the title's end and the body's start.
 constexpr Xapian::termpos kFieldGap = 100;
+
+// Language and type are filter codes ("ko", "press-release"), not text.
+constexpr std::size_t kMaxCodeBytes = 64;
+
+// Stored and indexed text must be UTF-8 (file names from other systems may not be).
+Document valid_utf8(const Document& d) {
+    Document out = d;
+    for (std::string* s : {&out.id, &out.title, &out.body, &out.language, &out.date, &out.path,
+                           &out.type}) {
+        if (!text::is_valid_utf8(*s)) *s = text::repair_utf8(*s).text;
+    }
+    std::map<std::string, std::string> meta;
+    for (const auto& [k, v] : d.metadata) {
+        meta[text::repair_utf8(k).text] = text::repair_utf8(v).text;
+    }
+    out.metadata = std::move(meta);
+    return out;
+}
 
 // Refuse to turn a folder of someone's files into an index by accident (`--db corpus/`).
 void check_index_location(const fs::path& path) {
@@ -91,7 +110,11 @@ struct Indexer::Impl {
     std::size_t pending = 0;
     analysis::TokenBuffer tokens;
 
-    Xapian::Document build(const Document& doc, const std::string& content_hash) {
+    // Everything Xapian could refuse is checked here, before the database is touched: an error
+    // inside replace_document() would discard the whole uncommitted batch.
+    Xapian::Document build(const Document& given, const std::string& content_hash,
+                           std::string& id_term) {
+        const Document doc = valid_utf8(given);
         if (doc.id.empty()) throw InvalidArgument("document id must not be empty");
         std::string date;
         if (!doc.date.empty()) {
@@ -102,13 +125,19 @@ struct Indexer::Impl {
             }
             date = *d;
         }
+        const std::string lang = text::normalize(doc.language);
+        const std::string type = text::normalize(doc.type);
+        if (lang.size() > kMaxCodeBytes || type.size() > kMaxCodeBytes) {
+            throw InvalidArgument("document '" + doc.id + "': language and type must be short codes (at most " +
+                                  std::to_string(kMaxCodeBytes) + " bytes), like 'ko' or 'letter'");
+        }
         const analysis::Analyzer& analyzer = *options.analyzer;
         Xapian::Document x;
         Document stored = doc;
         stored.date = date;
         x.set_data(detail::encode_document(stored));
-        x.add_boolean_term(detail::id_term(doc.id));
-        const std::string lang = text::normalize(doc.language);
+        id_term = detail::id_term(doc.id);
+        x.add_boolean_term(id_term);
         if (!lang.empty()) {
             x.add_boolean_term(std::string(detail::kLangPrefix) + lang);
             // A mixed document is found by either language's filter.
@@ -117,10 +146,7 @@ struct Indexer::Impl {
                 x.add_boolean_term(std::string(detail::kLangPrefix) + "ko");
             }
         }
-        const std::string type = text::normalize(doc.type);
-        if (!type.empty() && type.size() < detail::kMaxTermBytes) {
-            x.add_boolean_term(std::string(detail::kTypePrefix) + type);
-        }
+        if (!type.empty()) x.add_boolean_term(std::string(detail::kTypePrefix) + type);
         if (!date.empty()) x.add_value(detail::slot(detail::Slot::Date), detail::date_value(date));
         if (!content_hash.empty()) {
             x.add_value(detail::slot(detail::Slot::ContentHash), content_hash);
@@ -132,10 +158,17 @@ struct Indexer::Impl {
     }
 
     void put(const Document& doc, const std::string& content_hash) {
-        Xapian::Document x = build(doc, content_hash);
-        detail::translate_xapian_errors(where, [&] {
-            db.replace_document(detail::id_term(doc.id), x);
-        });
+        std::string term;
+        const Xapian::Document x = build(doc, content_hash, term);
+        try {
+            db.replace_document(term, x);
+        } catch (const Xapian::Error& e) {
+            // Xapian has dropped the uncommitted batch: say so, never report it as indexed.
+            pending = 0;
+            throw IndexError("index error at " + where + " while adding '" + doc.id +
+                             "': " + detail::describe(e) +
+                             "; documents added since the last commit were lost, index again");
+        }
         if (++pending >= options.batch_docs) commit();
     }
 
@@ -183,10 +216,7 @@ struct Indexer::Impl {
                                      std::to_string(loaded.first_invalid)});
             }
         } catch (const InputError& e) {
-            std::string reason = e.what();
-            const std::string lead = shown_path + ": ";
-            if (reason.starts_with(lead)) reason.erase(0, lead.size());
-            report.skipped.push_back({shown_path, reason});
+            report.skipped.push_back({shown_path, e.reason()});
         } catch (const InvalidArgument& e) {
             report.skipped.push_back({shown_path, e.what()});
         }

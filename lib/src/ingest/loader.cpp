@@ -45,6 +45,15 @@ std::string_view next_line(std::string_view& rest) {
     return line;
 }
 
+// "en", "ko" or "mixed" for the ways front matter names them; "" for anything else.
+std::string language_code(std::string_view value) {
+    const std::string v = lower_ascii(trim(value));
+    if (v == "en" || v == "eng" || v == "english" || v == "영어") return "en";
+    if (v == "ko" || v == "kor" || v == "korean" || v == "한국어" || v == "ko-kr") return "ko";
+    if (v == "mixed" || v == "en+ko" || v == "ko+en" || v == "bilingual") return "mixed";
+    return {};
+}
+
 std::string clip_title(std::string_view s) {
     s = trim(s);
     return std::string(s.substr(0, text::utf8_prefix_length(s, kMaxTitleBytes)));
@@ -72,7 +81,8 @@ std::string_view read_front_matter(std::string_view text, Document& doc) {
                 } else if (key == "type") {
                     doc.type = text::normalize(value);
                 } else if (key == "lang" || key == "language") {
-                    doc.language = lower_ascii(value);
+                    doc.language = language_code(value);
+                    if (doc.language.empty()) doc.metadata[key] = value;
                 } else {
                     doc.metadata[key] = value;
                 }
@@ -198,7 +208,7 @@ std::optional<std::string> normalize_date(std::string_view s) {
             return std::nullopt;
         }
         parts[count++] = value;
-        if (i == s.size()) break;
+        if (i == s.size() || count == 3) break;
         if (s[i] != '-' && s[i] != '/' && s[i] != '.') return std::nullopt;
         ++i;
     }

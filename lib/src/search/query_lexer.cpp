@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "search/query_lexer.hpp"
 
+#include <algorithm>
 #include <array>
 
 #include <ngosearch/error.hpp>
@@ -83,7 +84,12 @@ std::vector<Lexeme> lex_query(std::string_view q) {
                            false});
             continue;
         }
-        while (i < q.size() && !ends_word(q[i])) ++i;
+        // Inside a phrase brackets are just characters ("Moon Jae-in (문재인)").
+        const auto word_end = [&](char ch) {
+            return in_phrase ? (is_space(ch) || ch == '"') : ends_word(ch);
+        };
+        while (i < q.size() && !word_end(q[i])) ++i;
+        if (i == start) ++i;  // never stall, whatever the input
         const std::string_view word = q.substr(start, i - start);
         Lexeme lx{LexemeKind::Text, start, i, {}, {}, in_phrase};
         if (!in_phrase && is_operator_word(word)) {
@@ -198,6 +204,18 @@ void validate_query(std::string_view q, const std::vector<Lexeme>& lexemes) {
                  " is never closed",
              open_brackets.back());
     }
+    // "-law" alone: Xapian would ignore the exclusion and search for nothing to exclude from.
+    const bool only_excluded =
+        !sig.empty() && std::all_of(sig.begin(), sig.end(), [&](const Lexeme* lx) {
+            return lx->kind == LexemeKind::Text && q[lx->begin] == '-';
+        });
+    if (only_excluded) {
+        fail("nothing to search for: '" + std::string(q.substr(sig[0]->begin, sig[0]->end - sig[0]->begin)) +
+                 "' only excludes; add words to search for, or write NOT " +
+                 std::string(q.substr(sig[0]->begin + 1, sig[0]->end - sig[0]->begin - 1)) +
+                 " to search everything else",
+             sig[0]->begin);
+    }
     const auto is_operand_end = [](const Lexeme* lx) {
         return lx->kind == LexemeKind::Text || lx->kind == LexemeKind::FieldValue ||
                lx->kind == LexemeKind::Close || lx->kind == LexemeKind::Quote;
@@ -205,6 +223,12 @@ void validate_query(std::string_view q, const std::vector<Lexeme>& lexemes) {
     for (std::size_t k = 0; k < sig.size(); ++k) {
         const Lexeme& lx = *sig[k];
         const std::string word(q.substr(lx.begin, lx.end - lx.begin));
+        if (lx.kind == LexemeKind::Text &&
+            (word.starts_with("NEAR/") || word.starts_with("ADJ/"))) {
+            fail("'" + word + "' at position " + std::to_string(lx.begin) +
+                     ": NEAR and ADJ take a distance in words, e.g. NEAR/3",
+                 lx.begin);
+        }
         if (lx.kind == LexemeKind::FieldPrefix) {
             if (k + 1 == sig.size() || sig[k + 1]->begin != lx.end ||
                 (sig[k + 1]->kind != LexemeKind::Text && sig[k + 1]->kind != LexemeKind::Quote)) {
@@ -220,9 +244,23 @@ void validate_query(std::string_view q, const std::vector<Lexeme>& lexemes) {
         if (lx.kind != LexemeKind::Operator) continue;
         const bool is_not = (word == "NOT");
         const bool has_left = k > 0 && is_operand_end(sig[k - 1]);
-        const bool has_right = k + 1 < sig.size() && sig[k + 1]->kind != LexemeKind::Close &&
-                               (sig[k + 1]->kind != LexemeKind::Operator ||
-                                q.substr(sig[k + 1]->begin, 3) == "NOT");
+        // Only AND may be followed by NOT (a AND NOT b); Xapian has no other operator pairs.
+        const bool has_right =
+            k + 1 < sig.size() && sig[k + 1]->kind != LexemeKind::Close &&
+            (sig[k + 1]->kind != LexemeKind::Operator ||
+             (word == "AND" && q.substr(sig[k + 1]->begin, sig[k + 1]->end - sig[k + 1]->begin) ==
+                                   "NOT"));
+        if (word.starts_with("NEAR") || word.starts_with("ADJ")) {
+            // NEAR and ADJ take single words on both sides, not phrases, brackets or fields.
+            const auto plain = [&](std::size_t j) {
+                return j < sig.size() && sig[j]->kind == LexemeKind::Text;
+            };
+            if (!(k > 0 && plain(k - 1)) || !plain(k + 1)) {
+                fail("operator " + word + " at position " + std::to_string(lx.begin) +
+                         " needs a single word on each side (not a phrase, bracket or field)",
+                     lx.begin);
+            }
+        }
         if (!has_left && !is_not) {
             fail("operator " + word + " at position " + std::to_string(lx.begin) +
                      " needs something to its left",

@@ -72,14 +72,28 @@ void rewrite_text(std::string_view text, const analysis::Analyzer& analyzer, std
 
 }  // namespace
 
+void drop_unsearchable(std::string_view q, std::vector<Lexeme>& lexemes,
+                       const analysis::Analyzer& analyzer) {
+    for (Lexeme& lx : lexemes) {
+        if (lx.kind != LexemeKind::Text || lx.in_phrase) continue;
+        if (analyzer.analyze(q.substr(lx.begin, lx.end - lx.begin)).empty()) {
+            lx.kind = LexemeKind::Space;
+        }
+    }
+}
+
 std::string rewrite_query(std::string_view q, const std::vector<Lexeme>& lexemes,
                           const analysis::Analyzer& analyzer) {
     std::string out;
     out.reserve(q.size() + 16);
-    for (const Lexeme& lx : lexemes) {
+    for (std::size_t i = 0; i < lexemes.size(); ++i) {
+        const Lexeme& lx = lexemes[i];
         const std::string_view src = q.substr(lx.begin, lx.end - lx.begin);
         switch (lx.kind) {
             case LexemeKind::Space:
+                // A dropped word (see drop_unsearchable) becomes one space.
+                out += (src.find_first_not_of(" \t\r\n") == std::string_view::npos) ? src : " ";
+                break;
             case LexemeKind::Quote:
             case LexemeKind::Open:
             case LexemeKind::Close:
@@ -98,10 +112,25 @@ std::string rewrite_query(std::string_view q, const std::vector<Lexeme>& lexemes
                 } else {
                     out += lx.field + ":" + text::normalize(lx.value);
                 }
+                // QueryParser reads a filter value up to white space: end it before a quote or
+                // bracket glued to it (lang:ko"…").
+                if (lx.end < q.size() && q[lx.end] != ' ' && q[lx.end] != '\t') out += ' ';
                 break;
-            case LexemeKind::Text:
-                rewrite_text(src, analyzer, out);
+            case LexemeKind::Text: {
+                // Words are analysed a run at a time, as the indexer saw them (a particle written
+                // apart, 국가보안법 을, is dropped on both sides); a word after title: alone.
+                std::size_t last = i;
+                const bool after_prefix = i > 0 && lexemes[i - 1].kind == LexemeKind::FieldPrefix;
+                while (!after_prefix && last + 1 < lexemes.size() &&
+                       (lexemes[last + 1].kind == LexemeKind::Text ||
+                        lexemes[last + 1].kind == LexemeKind::Space) &&
+                       lexemes[last + 1].in_phrase == lx.in_phrase) {
+                    ++last;
+                }
+                rewrite_text(q.substr(lx.begin, lexemes[last].end - lx.begin), analyzer, out);
+                i = last;
                 break;
+            }
         }
     }
     return out;

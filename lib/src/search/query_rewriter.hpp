@@ -17,6 +17,11 @@ namespace ngosearch::detail {
 /// explicit slot ranges. Where the analyzer splits inside what QueryParser would read as one
 /// word ("UN인권이사회", "2024년", "찬양ㆍ고무"), the parts are joined with '-', which QueryParser
 /// turns into a phrase, matching the consecutive positions the indexer gave them.
+/// Turns word lexemes outside phrases that hold nothing searchable (emoji, lone punctuation)
+/// into spaces, so that validation sees "law AND 😀" as an operator with nothing on its right.
+void drop_unsearchable(std::string_view query, std::vector<Lexeme>& lexemes,
+                       const analysis::Analyzer& analyzer);
+
 std::string rewrite_query(std::string_view query, const std::vector<Lexeme>& lexemes,
                           const analysis::Analyzer& analyzer);
 

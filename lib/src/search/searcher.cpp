@@ -24,6 +24,8 @@ namespace {
 // Look at least this far into the ranking, so totals are exact for small result sets.
 constexpr Xapian::doccount kCheckAtLeast = 1000;
 constexpr std::size_t kMaxLimit = 10000;
+// Xapian counts ranks in 32 bits.
+constexpr std::size_t kMaxOffset = 1000000000;
 }  // namespace
 
 struct Searcher::Impl {
@@ -32,10 +34,10 @@ struct Searcher::Impl {
     std::shared_ptr<const analysis::Analyzer> analyzer;
     Xapian::Database db;
     Xapian::Stem stem;
-    Xapian::QueryParser parser;
-    // QueryParser keeps a pointer to its range processor: it must live as long as the parser.
+    // QueryParser keeps pointers to these without owning them: declared first, destroyed last.
     std::unique_ptr<Xapian::RangeProcessor> dates;
     std::unique_ptr<Xapian::SimpleStopper> stopper;
+    Xapian::QueryParser parser;
 
     void open() {
         std::error_code ec;
@@ -64,7 +66,8 @@ struct Searcher::Impl {
     }
 
     Xapian::Query parse(std::string_view raw, bool match_all) {
-        const auto lexemes = detail::lex_query(raw);
+        auto lexemes = detail::lex_query(raw);
+        detail::drop_unsearchable(raw, lexemes, *analyzer);
         detail::validate_query(raw, lexemes);
         const std::string rewritten = detail::rewrite_query(raw, lexemes, *analyzer);
         parser.set_default_op(match_all ? Xapian::Query::OP_AND : Xapian::Query::OP_OR);
@@ -96,12 +99,17 @@ SearchResult Searcher::search(std::string_view query, const SearchOptions& optio
         throw InvalidArgument("limit " + std::to_string(options.limit) + " is too large (at most " +
                               std::to_string(kMaxLimit) + " hits per page; page with offset)");
     }
-    const std::string valid = text::repair_utf8(query).text;
-    if (valid.find_first_not_of(" \t\r\n") == std::string::npos) {
+    if (options.offset > kMaxOffset) {
+        throw InvalidArgument("offset " + std::to_string(options.offset) + " is too large (at most " +
+                              std::to_string(kMaxOffset) + ")");
+    }
+    if (query.find_first_not_of(" \t\r\n") == std::string_view::npos) {
         throw InvalidArgument("empty query: give at least one word, phrase or filter");
     }
     Impl& im = *impl_;
-    const Xapian::Query q = im.parse(valid, options.match_all);
+    // The query is lexed as given (invalid UTF-8 included), so error positions are positions
+    // in what the caller wrote; the analyzer repairs what it reads.
+    const Xapian::Query q = im.parse(query, options.match_all);
     if (q.empty()) {
         throw QueryError("the query has no searchable words (only punctuation or symbols?)", 0);
     }

@@ -62,8 +62,15 @@ void make_snippet(const Xapian::MSet& mset, std::string_view text, std::size_t l
     hit.snippet.clear();
     hit.highlights.clear();
     if (text.empty()) return;
+    std::string body(text);
+    // Our markers must not occur in the text itself.
+    for (const std::string_view marker : {kOpen, kClose}) {
+        for (std::size_t p = 0; (p = body.find(marker, p)) != std::string::npos;) {
+            body.replace(p, marker.size(), "\xEF\xBF\xBD");
+        }
+    }
     const std::string html = mset.snippet(
-        std::string(text), length, stem,
+        body, length, stem,
         Xapian::MSet::SNIPPET_BACKGROUND_MODEL | Xapian::MSet::SNIPPET_EXHAUSTIVE,
         std::string(kOpen), std::string(kClose), "\xE2\x80\xA6");
     std::size_t open_at = std::string::npos;

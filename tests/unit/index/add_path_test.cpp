@@ -114,3 +114,18 @@ TEST_CASE("add_path: .ngosearchignore patterns leave files out, by name or relat
     CHECK(r.skipped.empty());
     CHECK(r.ids == std::vector<std::string>{"drafts/keep.md", "letter.txt"});
 }
+
+TEST_CASE("add_path: a file name that is not UTF-8 (an EUC-KR zip) is indexed, the rest too") {
+    TempDir dir;
+    dir.write("docs/a.txt", "alpha");
+    dir.write("docs/c\xB1\xB9\xB0\xA1.txt", "korean name");
+    dir.write("docs/d.txt", "delta");
+    Indexer ix(dir / "idx");
+    const IndexReport r = ix.add_path(dir / "docs");
+    ix.commit();
+    CHECK(r.indexed == 3);
+    CHECK(r.skipped.empty());
+    Searcher s(dir / "idx");
+    CHECK(s.search("korean").total == 1);
+    CHECK(s.search("delta").total == 1);
+}

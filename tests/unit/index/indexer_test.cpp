@@ -142,3 +142,32 @@ TEST_CASE("indexer: moved-from indexers are harmless and the moved-to one works"
     b.commit();
     CHECK(b.document_count() == 1);
 }
+
+TEST_CASE("indexer: a document Xapian would refuse is refused before it can cost the batch") {
+    TempDir dir;
+    const auto db = dir / "idx";
+    Indexer ix(db, IndexOptions{.batch_docs = 100});
+    ix.add({.id = "a", .body = "first"});
+    CHECK_THROWS_WITH_AS(ix.add({.id = "b", .body = "x", .language = std::string(300, 'e')}),
+                         doctest::Contains("short codes"), InvalidArgument);
+    ix.add({.id = "c", .body = "third"});
+    ix.commit();
+    CHECK(ix.document_count() == 2);
+}
+
+TEST_CASE("indexer: invalid UTF-8 in ids and fields is stored repaired, found either way") {
+    TempDir dir;
+    const auto db = dir / "idx";
+    const std::string bad_id = "c\xB1\xB9.txt";
+    {
+        Indexer ix(db);
+        ix.add({.id = bad_id, .title = "t\xFF", .body = "body \xFE text"});
+        ix.commit();
+    }
+    Searcher s(db);
+    const auto doc = s.find(bad_id);
+    REQUIRE(doc.has_value());
+    CHECK(doc->id == "c\xEF\xBF\xBD\xEF\xBF\xBD.txt");  // two stray bytes, two U+FFFD
+    CHECK(s.find(doc->id).has_value());
+    CHECK(s.search("text").total == 1);
+}

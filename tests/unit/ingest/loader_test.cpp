@@ -48,6 +48,14 @@ TEST_CASE("loader: language guessed when not given") {
               .document.language == "ko");
 }
 
+TEST_CASE("loader: front-matter languages by name map to codes; unknown ones are kept aside") {
+    CHECK(parse_text("---\nlang: English\n---\ntext", Format::PlainText).document.language == "en");
+    CHECK(parse_text("---\nlang: 한국어\n---\n본문", Format::PlainText).document.language == "ko");
+    const auto f = parse_text("---\nlang: Klingon\n---\nSome English text here.", Format::PlainText);
+    CHECK(f.document.language == "en");  // guessed from the text
+    CHECK(f.document.metadata.at("lang") == "Klingon");
+}
+
 TEST_CASE("loader: an unparseable front-matter date is kept in metadata, not lost") {
     const auto f = parse_text("---\ndate: sometime in 2020\n---\ntext here", Format::PlainText);
     CHECK(f.document.date.empty());

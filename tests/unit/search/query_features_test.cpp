@@ -108,6 +108,8 @@ TEST_CASE_FIXTURE(Fixture, "query: identifiers, mixed script, numbers, middle do
     CHECK(ids("고무") == Ids{"ko-nsl"});
     CHECK(ids("U.N.") == ids("UN"));
     CHECK(ids("co-sponsored") == Ids{"en-un"});
+    CHECK(ids("www.ohchr.org") == Ids{"en-un"});
+    CHECK(ids("ohchr") == Ids{"en-un"});
 }
 
 TEST_CASE_FIXTURE(Fixture, "query: compound parts find the compound") {
@@ -149,4 +151,9 @@ TEST_CASE_FIXTURE(Fixture, "query: English stop words leave queries but not phra
     CHECK(ids("co-sponsor") == Ids{"en-un"});
     CHECK(ids("cosponsored") == Ids{"en-un"});
     CHECK(ids("sponsored") == Ids{"en-un"});
+}
+
+TEST_CASE_FIXTURE(Fixture, "query: the query is analysed in runs, as the index was") {
+    CHECK(ids("국가보안법 을 폐지해야") == ids("국가보안법을 폐지해야"));
+    CHECK(ids("\"국가보안법 제7조는\"") == Ids{"ko-nsl"});
 }

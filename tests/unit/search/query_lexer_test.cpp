@@ -58,6 +58,23 @@ TEST_CASE("query validation: malformed queries name the problem and its position
     CHECK(error_position("NOT b") == QueryError::npos);
     CHECK(error_position("\"AND inside a phrase\"") == QueryError::npos);
     CHECK(error_position("date:..2019 date:2020-03..") == QueryError::npos);
+    CHECK(error_position("date:2020-03-05-") == 5);
+    CHECK(error_position("NOT NOT law") == 0);
+    CHECK(error_position("a OR NOT b") == 2);
+    CHECK(error_position("law NEAR/2 \"national security\"") == 4);
+    CHECK(error_position("(a) NEAR b") == 4);
+    CHECK(error_position("law NEAR/x security") == 4);
+    CHECK(error_position("-law") == 0);
+    CHECK(error_position("-law -china") == 0);
+    CHECK(error_position("korea -law") == QueryError::npos);
+}
+
+TEST_CASE("query lexer: brackets inside a phrase are characters, and lexing always ends") {
+    const auto lx = lex_query("\"Moon Jae-in (문재인)\" a)");
+    REQUIRE_FALSE(lx.empty());
+    CHECK(lx.back().kind == LexemeKind::Close);
+    CHECK(error_position("\"Moon Jae-in (문재인)\"") == QueryError::npos);
+    CHECK(error_position("\"a)\"") == QueryError::npos);
 }
 
 TEST_CASE("query rewrite: words analysed, syntax kept, script changes joined as phrases") {
@@ -71,6 +88,9 @@ TEST_CASE("query rewrite: words analysed, syntax kept, script changes joined as 
     CHECK(rewrite("date:2020") == "date:20200000..20209999");
     CHECK(rewrite("date:..2019-12-31") == "date:00000000..20191231");
     CHECK(rewrite("ＵＮ") == "un");
+    CHECK(rewrite("lang:ko\"국가보안법\"") == "lang:ko \"국가보안법\"");
+    CHECK(rewrite("date:2020(law)") == "date:20200000..20209999 (law)");
+    CHECK(rewrite("국가보안법 을 위반") == "국가보안법   위반");  // the loose particle goes
 }
 
 TEST_CASE("date ranges: bounds for partial dates") {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include <doctest/doctest.h>
 
+#include <random>
 #include <set>
 
 #include <ngosearch/error.hpp>
@@ -127,4 +128,61 @@ TEST_CASE("searcher: stats") {
     CHECK(st.average_length > 5);
     CHECK(st.analyzer == analysis::Analyzer::standard()->fingerprint());
     CHECK(st.path == idx.path());
+}
+
+TEST_CASE("searcher: operands with nothing searchable are reported, not passed to Xapian") {
+    test::SampleIndex idx;
+    const Searcher s(idx.path());
+    CHECK_THROWS_WITH_AS(s.search("law AND 😀"), doctest::Contains("needs something to its right"),
+                         QueryError);
+    CHECK_THROWS_WITH_AS(s.search("😀 OR law"), doctest::Contains("needs something to its left"),
+                         QueryError);
+    CHECK_THROWS_WITH_AS(s.search("law AND (😀)"), doctest::Contains("empty brackets"), QueryError);
+    CHECK_THROWS_WITH_AS(s.search("title:😀"), doctest::Contains("must be followed directly"),
+                         QueryError);
+    CHECK_THROWS_WITH_AS(s.search("-repatriation"), doctest::Contains("nothing to search for"),
+                         QueryError);
+}
+
+TEST_CASE("searcher: error positions refer to the query as given, invalid bytes included") {
+    test::SampleIndex idx;
+    const Searcher s(idx.path());
+    const std::string q = "ab\xFF\xFE (law";
+    try {
+        (void)s.search(q);
+        FAIL("expected a QueryError");
+    } catch (const QueryError& e) {
+        CHECK(e.position() == 5);
+    }
+}
+
+TEST_CASE("searcher: offsets beyond what Xapian can count are refused") {
+    test::SampleIndex idx;
+    const Searcher s(idx.path());
+    CHECK_THROWS_AS(s.search("law", {.offset = std::size_t{1} << 40}), InvalidArgument);
+}
+
+TEST_CASE("random queries: only ngosearch errors, positions inside the query, never a hang") {
+    test::SampleIndex idx;
+    const Searcher s(idx.path());
+    static const std::vector<std::string> kPieces = {
+        "law", "국가보안법", "을", " ", " ", "\"", "(", ")", "AND", "OR", "NOT", "NEAR", "NEAR/2",
+        "ADJ/x", "-", "+", "*", "title:", "lang:", "lang:ko", "type:letter", "date:", "date:2020..",
+        "..", "...", "😀", "\xFF", "ㆍ", "U.N.", "co-sponsor", ":", "/", "제7조", "\t"};
+    std::mt19937 rng(42);
+    std::uniform_int_distribution<std::size_t> pick(0, kPieces.size() - 1);
+    std::uniform_int_distribution<int> len(1, 8);
+    for (int round = 0; round < 2000; ++round) {
+        std::string q;
+        for (int i = len(rng); i > 0; --i) q += kPieces[pick(rng)];
+        CAPTURE(q);
+        try {
+            const SearchResult r = s.search(q, {.limit = 3});
+            CHECK(r.hits.size() <= 3);
+        } catch (const QueryError& e) {
+            CHECK((e.position() == QueryError::npos || e.position() <= q.size()));
+        } catch (const ngosearch::Error&) {
+            // InvalidArgument for an empty query is fine; anything else would not reach here.
+        }
+    }
 }

@@ -46,8 +46,8 @@ public:
     /// Stem of one already-normalised term (what the index stores with the "Z" prefix).
     std::string stem(std::string_view term) const;
 
-    /// Normalises one query word the way analyze() normalises text (no stemming): used for
-    /// wildcard prefixes. "Prosecut" → "prosecut".
+    /// Normalises one word the way analyze() normalises text, without stemming, for callers that
+    /// build Xapian-level queries or term prefixes themselves. "Prosecut" → "prosecut".
     std::string normalize_term(std::string_view word) const;
 
     /// Identifies what this pipeline emits, e.g. "icu_words+nfkc_cf+en_possessive|ko_rules+snowball_en/1".

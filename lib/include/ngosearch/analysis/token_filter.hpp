@@ -32,7 +32,8 @@ std::unique_ptr<TokenFilter> make_normalize_filter();
 std::unique_ptr<TokenFilter> make_latin_accent_filter();
 
 /// English surface clean-up: drops a possessive "'s"/"’s" ("korea's" → "korea") and the dots
-/// of dotted abbreviations ("u.n" → "un").
+/// of dotted abbreviations ("u.n" → "un"), and splits other dotted words into their pieces at
+/// consecutive positions ("www.ohchr.org" → "www" "ohchr" "org").
 std::unique_ptr<TokenFilter> make_english_possessive_filter();
 
 /// Latin words joined by a hyphen become one word with the pieces as extra terms at its
