@@ -3,6 +3,9 @@
 // other store and an index stays readable by other tools.
 #pragma once
 
+#include <xapian.h>
+
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -21,6 +24,14 @@ std::string date_value(std::string_view normalized_date);
 /// The id term: "Q" + id, or for ids too long for a term, a prefix of it plus a hash. Invalid
 /// UTF-8 in the id is repaired first, as the stored id is.
 std::string id_term(std::string_view id);
+
+/// The document with this id, if any (the id term's posting list has at most one entry).
+inline std::optional<Xapian::docid> find_document(const Xapian::Database& db, std::string_view id) {
+    const std::string term = id_term(id);
+    const auto it = db.postlist_begin(term);
+    if (it == db.postlist_end(term)) return std::nullopt;
+    return *it;
+}
 
 /// 64-bit FNV-1a as 16 hex digits; stable across platforms (std::hash is not).
 std::string fnv1a_hex(std::string_view a, std::string_view b = {});

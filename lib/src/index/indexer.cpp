@@ -179,10 +179,9 @@ struct Indexer::Impl {
 
     std::optional<std::string> stored_hash(const std::string& id) {
         return detail::translate_xapian_errors(where, [&]() -> std::optional<std::string> {
-            const std::string term = detail::id_term(id);
-            auto it = db.postlist_begin(term);
-            if (it == db.postlist_end(term)) return std::nullopt;
-            return db.get_document(*it).get_value(detail::slot(detail::Slot::ContentHash));
+            const auto docid = detail::find_document(db, id);
+            if (!docid) return std::nullopt;
+            return db.get_document(*docid).get_value(detail::slot(detail::Slot::ContentHash));
         });
     }
 
@@ -272,9 +271,9 @@ void Indexer::add(const Document& doc) { impl_->put(doc, {}); }
 bool Indexer::remove(std::string_view id) {
     if (id.empty()) throw InvalidArgument("document id must not be empty");
     return detail::translate_xapian_errors(impl_->where, [&] {
-        const std::string term = detail::id_term(id);
-        if (impl_->db.postlist_begin(term) == impl_->db.postlist_end(term)) return false;
-        impl_->db.delete_document(term);
+        const auto docid = detail::find_document(impl_->db, id);
+        if (!docid) return false;
+        impl_->db.delete_document(*docid);
         if (++impl_->pending >= impl_->options.batch_docs) impl_->commit();
         return true;
     });

@@ -7,6 +7,8 @@
 #include <vector>
 
 #include <ngosearch/error.hpp>
+
+#include "detail/ascii.hpp"
 #include <ngosearch/text/language.hpp>
 #include <ngosearch/text/normalize.hpp>
 #include <ngosearch/text/utf8.hpp>
@@ -30,11 +32,6 @@ std::string_view trim(std::string_view s) {
     return s;
 }
 
-std::string lower_ascii(std::string_view s) {
-    std::string out(s);
-    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return out;
-}
 
 // Splits off one line (without its terminator) from the front of `rest`.
 std::string_view next_line(std::string_view& rest) {
@@ -47,7 +44,7 @@ std::string_view next_line(std::string_view& rest) {
 
 // "en", "ko" or "mixed" for the ways front matter names them; "" for anything else.
 std::string language_code(std::string_view value) {
-    const std::string v = lower_ascii(trim(value));
+    const std::string v = detail::lower_ascii(trim(value));
     if (v == "en" || v == "eng" || v == "english" || v == "영어") return "en";
     if (v == "ko" || v == "kor" || v == "korean" || v == "한국어" || v == "ko-kr") return "ko";
     if (v == "mixed" || v == "en+ko" || v == "ko+en" || v == "bilingual") return "mixed";
@@ -91,7 +88,7 @@ std::string_view read_front_matter(std::string_view text, Document& doc) {
         }
         const std::size_t colon = line.find(':');
         if (colon == std::string_view::npos) return text;  // not front matter after all
-        fields.emplace_back(lower_ascii(trim(line.substr(0, colon))),
+        fields.emplace_back(detail::lower_ascii(trim(line.substr(0, colon))),
                             std::string(trim(line.substr(colon + 1))));
     }
     return text;  // unterminated: treat the whole file as text
@@ -120,7 +117,7 @@ std::string first_title(std::string_view body, Format format) {
 }  // namespace
 
 std::optional<Format> format_for(const std::filesystem::path& file) noexcept {
-    const std::string ext = lower_ascii(file.extension().string());
+    const std::string ext = detail::lower_ascii(file.extension().string());
     if (ext == ".txt" || ext == ".text") return Format::PlainText;
     if (ext == ".md" || ext == ".markdown") return Format::Markdown;
     return std::nullopt;

@@ -5,6 +5,8 @@
 #include <array>
 
 #include <ngosearch/error.hpp>
+
+#include "detail/ascii.hpp"
 #include <ngosearch/ingest/loader.hpp>
 
 #include "index/document_codec.hpp"
@@ -39,13 +41,6 @@ bool contains(const std::array<std::string_view, N>& names, std::string_view s) 
     return false;
 }
 
-std::string lower_ascii(std::string_view s) {
-    std::string out(s);
-    for (char& c : out) {
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    }
-    return out;
-}
 
 bool date_bound(std::string_view s, bool high, std::string& out) {
     const auto d = ingest::normalize_date(s);
@@ -97,7 +92,7 @@ std::vector<Lexeme> lex_query(std::string_view q) {
         } else if (!in_phrase) {
             const std::size_t colon = word.find(':');
             if (colon != std::string_view::npos && colon > 0) {
-                const std::string name = lower_ascii(word.substr(0, colon));
+                const std::string name = detail::lower_ascii(word.substr(0, colon));
                 if (contains(kValueFields, name)) {
                     lx.kind = LexemeKind::FieldValue;
                     lx.field = name;
@@ -183,7 +178,7 @@ void validate_query(std::string_view q, const std::vector<Lexeme>& lexemes) {
                 }
             }
             if (lx.field == "lang") {
-                const std::string v = lower_ascii(lx.value);
+                const std::string v = detail::lower_ascii(lx.value);
                 if (v != "en" && v != "ko" && v != "mixed") {
                     fail("unknown language '" + std::string(lx.value) + "' at position " +
                              std::to_string(lx.begin + lx.field.size() + 1) +

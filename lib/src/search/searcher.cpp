@@ -147,10 +147,9 @@ SearchResult Searcher::search(std::string_view query, const SearchOptions& optio
 std::optional<Document> Searcher::find(std::string_view id) const {
     if (id.empty()) throw InvalidArgument("document id must not be empty");
     return detail::translate_xapian_errors(impl_->where, [&]() -> std::optional<Document> {
-        const std::string term = detail::id_term(id);
-        auto it = impl_->db.postlist_begin(term);
-        if (it == impl_->db.postlist_end(term)) return std::nullopt;
-        return detail::decode_document(impl_->db.get_document(*it).get_data());
+        const auto docid = detail::find_document(impl_->db, id);
+        if (!docid) return std::nullopt;
+        return detail::decode_document(impl_->db.get_document(*docid).get_data());
     });
 }
 
