@@ -5,6 +5,8 @@
 #include <array>
 #include <utility>
 
+#include <ngosearch/text/utf8.hpp>
+
 namespace ngosearch::detail {
 
 namespace {
@@ -32,15 +34,18 @@ std::unordered_set<std::string> highlight_terms(const Xapian::Query& query) {
 
 namespace {
 
+bool matches(const analysis::Analyzer& analyzer, const std::unordered_set<std::string>& terms,
+             const analysis::Token& t) {
+    // A phrase looks for unstemmed terms, which the index also posts as Korean stems.
+    const std::string stem = analyzer.stem(t.text);
+    return terms.contains(t.text) || terms.contains(stem) || terms.contains("Z" + stem);
+}
+
 void add_analyzer_highlights(const analysis::Analyzer& analyzer,
                              const std::unordered_set<std::string>& terms, Hit& hit) {
     if (terms.empty()) return;
     for (const analysis::Token& t : analyzer.analyze(hit.snippet)) {
-        // A phrase looks for unstemmed terms, which the index also posts as Korean stems.
-        const std::string stem = analyzer.stem(t.text);
-        if (terms.contains(t.text) || terms.contains(stem) || terms.contains("Z" + stem)) {
-            hit.highlights.emplace_back(t.begin, t.end);
-        }
+        if (matches(analyzer, terms, t)) hit.highlights.emplace_back(t.begin, t.end);
     }
     std::sort(hit.highlights.begin(), hit.highlights.end());
     std::vector<std::pair<std::size_t, std::size_t>> merged;
@@ -52,6 +57,36 @@ void add_analyzer_highlights(const analysis::Analyzer& analyzer,
         }
     }
     hit.highlights.swap(merged);
+}
+
+// Xapian picks its passage by its own word matching, which knows nothing of compound parts or
+// words joined across spaces (보안법 in 국가보안법을, 국가 보안법). When its passage shows no
+// match, cut one around the first word the analyzer matches.
+void passage_around_first_match(std::string_view body, std::size_t length,
+                                const analysis::Analyzer& analyzer,
+                                const std::unordered_set<std::string>& terms, Hit& hit) {
+    for (const analysis::Token& t : analyzer.analyze(body)) {
+        if (!matches(analyzer, terms, t)) continue;
+        std::size_t begin = t.begin > length / 3 ? t.begin - length / 3 : 0;
+        while (begin > 0 && (static_cast<unsigned char>(body[begin]) & 0xC0) == 0x80) --begin;
+        if (begin > 0) {
+            // Start at a word: after the nearest space at or before `begin`, if one is close.
+            const std::size_t space = body.rfind(' ', begin);
+            if (space != std::string_view::npos && begin - space < 40) begin = space + 1;
+        }
+        while (begin < t.begin && (body[begin] == ' ' || body[begin] == '\n' ||
+                                   body[begin] == '\r' || body[begin] == '\t')) {
+            ++begin;
+        }
+        const std::size_t end = begin + text::utf8_prefix_length(body.substr(begin), length);
+        hit.snippet.clear();
+        hit.highlights.clear();
+        if (begin > 0) hit.snippet += "\xE2\x80\xA6";
+        hit.snippet += body.substr(begin, end - begin);
+        if (end < body.size()) hit.snippet += "\xE2\x80\xA6";
+        add_analyzer_highlights(analyzer, terms, hit);
+        return;
+    }
 }
 
 }  // namespace
@@ -103,6 +138,9 @@ void make_snippet(const Xapian::MSet& mset, std::string_view text, std::size_t l
         if (!entity) hit.snippet += html[i++];
     }
     add_analyzer_highlights(analyzer, terms, hit);
+    if (hit.highlights.empty() && !terms.empty()) {
+        passage_around_first_match(body, length, analyzer, terms, hit);
+    }
 }
 
 }  // namespace ngosearch::detail

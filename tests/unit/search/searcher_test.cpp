@@ -186,3 +186,23 @@ TEST_CASE("random queries: only ngosearch errors, positions inside the query, ne
         }
     }
 }
+
+TEST_CASE("snippets: a match only the analyzer sees, far into a long text, is shown and marked") {
+    test::TempDir dir;
+    std::string body;
+    for (int i = 0; i < 200; ++i) body += "여러 가지 이야기가 이어진다. ";
+    body += "마지막으로 국가보안법을 폐지해야 한다는 주장이 나왔다. ";
+    for (int i = 0; i < 50; ++i) body += "다른 이야기. ";
+    {
+        Indexer ix(dir / "idx");
+        ix.add({.id = "long", .title = "긴 글", .body = body});
+        ix.commit();
+    }
+    const Searcher s(dir / "idx");
+    const Hit h = s.search("보안법").hits.at(0);
+    REQUIRE_FALSE(h.highlights.empty());
+    const auto [b, e] = h.highlights[0];
+    CHECK(h.snippet.substr(b, e - b) == "국가보안법을");
+    CHECK(text::is_valid_utf8(h.snippet));
+    CHECK(h.snippet.size() < 400);
+}
