@@ -4,6 +4,7 @@
 #include <ngosearch/analysis/token_filter.hpp>
 
 #include "analysis/korean_stemmer.hpp"
+#include "analysis/token_runs.hpp"
 #include "detail/hangul.hpp"
 
 namespace ngosearch::analysis {
@@ -45,8 +46,7 @@ public:
             for (auto& p : parts) {
                 Token part = t;
                 part.text = std::move(p);
-                part.kind = TokenKind::CompoundPart;
-                out.push_back(std::move(part));
+                detail::push_part(std::move(part), t.position, out);
             }
         }
         tokens.swap(out);

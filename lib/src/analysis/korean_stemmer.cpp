@@ -42,7 +42,7 @@ bool KoreanStemmer::known(std::string_view word) const {
     return lexicon_->contains(word) || lexicon_->contains(detail::initial_sound_rule(word));
 }
 
-std::vector<std::string> KoreanStemmer::split_compound(std::string_view stem) const {
+std::vector<std::string> KoreanStemmer::split_uncached(std::string_view stem) const {
     constexpr std::size_t kMinSyllables = 4, kMaxSyllables = 16;
     const std::size_t n = detail::code_points(stem);
     if (n < kMinSyllables || n > kMaxSyllables || !detail::all_hangul_syllables(stem)) return {};
@@ -84,24 +84,46 @@ bool KoreanStemmer::strip_one(std::string_view& s, const std::vector<std::string
     return false;
 }
 
-std::string KoreanStemmer::stem(std::string_view term) const {
-    // Korean text repeats its words, and one word is stemmed several times on its way through
-    // the filters and the indexer: remember recent stems, per thread (no locking). Stems depend
-    // only on the lexicon, so the cache is shared by every stemmer of the same lexicon.
-    struct Cache {
-        std::uint64_t lexicon = 0;
-        std::unordered_map<std::string, std::string> stems;
-    };
+namespace {
+
+// Korean text repeats its words, and one word is stemmed and split several times on its way
+// through the filters and the indexer: remember recent results, per thread (no locking). They
+// depend only on the lexicon, so the cache is shared by every stemmer of the same lexicon.
+struct Cache {
+    std::uint64_t lexicon = 0;
+    std::unordered_map<std::string, std::string> stems;
+    std::unordered_map<std::string, std::vector<std::string>> splits;
+};
+
+Cache& thread_cache(const KoreanLexicon& lexicon) {
     constexpr std::size_t kMaxCached = 1 << 16;
     thread_local Cache cache;
-    if (cache.lexicon != lexicon_->identity() || cache.stems.size() >= kMaxCached) {
+    if (cache.lexicon != lexicon.identity() || cache.stems.size() >= kMaxCached ||
+        cache.splits.size() >= kMaxCached) {
         cache.stems.clear();
-        cache.lexicon = lexicon_->identity();
+        cache.splits.clear();
+        cache.lexicon = lexicon.identity();
     }
+    return cache;
+}
+
+}  // namespace
+
+std::string KoreanStemmer::stem(std::string_view term) const {
+    auto& stems = thread_cache(*lexicon_).stems;
     std::string key(term);
-    if (const auto it = cache.stems.find(key); it != cache.stems.end()) return it->second;
+    if (const auto it = stems.find(key); it != stems.end()) return it->second;
     std::string result = stem_uncached(term);
-    cache.stems.emplace(std::move(key), result);
+    thread_cache(*lexicon_).stems.emplace(std::move(key), result);
+    return result;
+}
+
+std::vector<std::string> KoreanStemmer::split_compound(std::string_view stem) const {
+    auto& splits = thread_cache(*lexicon_).splits;
+    std::string key(stem);
+    if (const auto it = splits.find(key); it != splits.end()) return it->second;
+    std::vector<std::string> result = split_uncached(stem);
+    thread_cache(*lexicon_).splits.emplace(std::move(key), result);
     return result;
 }
 

@@ -32,6 +32,7 @@ public:
 
 private:
     std::string stem_uncached(std::string_view term) const;
+    std::vector<std::string> split_uncached(std::string_view stem) const;
     static bool strip_one(std::string_view& s, const std::vector<std::string_view>& suffixes);
 
     std::shared_ptr<const KoreanLexicon> lexicon_;

@@ -6,7 +6,6 @@
 #include <ngosearch/analysis/stemmer.hpp>
 #include <ngosearch/error.hpp>
 
-#include "detail/xapian_errors.hpp"
 
 namespace ngosearch::analysis {
 
