@@ -29,7 +29,8 @@ nlohmann::ordered_json result_json(const SearchResult& r) {
                         {"date", h.date},
                         {"type", h.type}});
     }
-    return {{"query", r.query}, {"total", r.total}, {"offset", r.offset}, {"hits", hits}};
+    return {{"query", r.query}, {"total", r.total}, {"offset", r.offset},
+            {"relaxed", r.relaxed}, {"hits", hits}};
 }
 
 void print_human(const SearchResult& r, bool tty) {
@@ -37,6 +38,9 @@ void print_human(const SearchResult& r, bool tty) {
     std::cout << r.total << " result(s) for " << printable(r.query);
     if (!r.hits.empty()) std::cout << " (showing " << first << "-" << r.offset + r.hits.size() << ")";
     std::cout << '\n';
+    if (r.relaxed) {
+        std::cout << "No document has all the words; showing those with the most of them.\n";
+    }
     for (const Hit& h : r.hits) {
         std::cout << '\n' << h.rank + 1 << ". " << (tty ? kBold : "") << printable(h.title)
                   << (tty ? kReset : "") << "  [" << h.score << "]\n";
@@ -62,7 +66,7 @@ int run_search(const Args& args) {
     Common common;
     std::vector<std::string> words;
     std::string batch;
-    bool json = false, any = false;
+    bool json = false, any = false, no_relax = false;
     SearchOptions options;
     po::options_description desc("options");
     add_common_options(desc, common);
@@ -71,6 +75,9 @@ int run_search(const Args& args) {
         ("limit,n", po::value(&options.limit)->value_name("N"), "hits per page (default 10)")
         ("offset", po::value(&options.offset)->value_name("N"), "skip the first N hits")
         ("any", po::bool_switch(&any), "match any word (OR) instead of all (AND)")
+        ("no-relax", po::bool_switch(&no_relax),
+         "when no document has all the words, answer nothing rather than the documents with "
+         "the most of them")
         ("batch", po::value(&batch)->value_name("FILE"),
          "run one query per line of FILE ('-' for stdin); blank and # lines are skipped")
         ("json", po::bool_switch(&json), "print one JSON object per query");
@@ -86,6 +93,7 @@ int run_search(const Args& args) {
         return kExitOk;
     }
     options.match_all = !any;
+    options.relax = !no_relax;
     if (!batch.empty() && !words.empty()) throw po::error("give either QUERY or --batch, not both");
     if (batch.empty() && words.empty()) throw po::error("search needs a QUERY (or --batch FILE)");
 

@@ -27,7 +27,7 @@ TIMEOUT = 30  # seconds for one ngosearch run
 REPORT_KEYS = {"index", "indexed", "unchanged", "documents", "skipped", "warnings", "errors"}
 # `ignored` counts files left out by a .ngosearchignore file; the only key beyond the above.
 REPORT_OPTIONAL_KEYS = {"ignored"}
-RESULT_KEYS = {"query", "total", "offset", "hits"}
+RESULT_KEYS = {"query", "total", "offset", "relaxed", "hits"}
 HIT_KEYS = {"id", "path", "title", "score", "snippet", "highlights", "lang", "date", "type"}
 SHOW_KEYS = {"id", "title", "path", "lang", "date", "type", "metadata", "body"}
 COMMANDS = ["index", "search", "show", "delete", "stats", "analyze"]
@@ -508,8 +508,18 @@ class QueryTest(CliCase):
         self.assertIds("activists prosecutions", [A, B])
         self.assertIds("activists NEAR prosecutions", [A])            # 12 words apart in b
         self.assertIds("activists NEAR/3 prosecutions", [A])
-        self.assertIds("journalists 통일부", [])
         self.assertIds("journalists 통일부", [B, E, F], "--any")
+        # No document has both words: the all-words query relaxes to any word, and says so;
+        # an explicit AND, a phrase and --no-relax are never relaxed.
+        relaxed = self.search("journalists 통일부", "--limit", "100")
+        self.assertTrue(relaxed["relaxed"], relaxed)
+        self.assertEqual(sorted(h["id"] for h in relaxed["hits"]), [B, E, F])
+        self.assertFalse(self.search("activists journalists")["relaxed"])
+        self.assertIds("journalists AND 통일부", [])
+        self.assertIds("\"journalists 통일부\"", [])
+        self.assertIds("journalists 통일부", [], "--no-relax")
+        human = self.ok("search", "--db", self.db, "journalists 통일부").stdout
+        self.assertIn("No document has all the words", human)
         self.assertIds("activists 국가보안법", [G])
         self.assertIds("activists 국가보안법", [A, B, D, G], "--any")
 

@@ -16,6 +16,13 @@ void check_analyzer(const Xapian::Database& db, const std::string& fingerprint,
                                " was not built by ngosearch (it records no analyzer); "
                                "index the files into a new location");
     }
+    const std::string format = db.get_metadata(kFormatKey);
+    if (format != kFormatVersion) {
+        throw AnalyzerMismatch("index at " + where + " has index format '" + format +
+                               "' but this program reads and writes format '" + kFormatVersion +
+                               "' (the terms it stores changed); rebuild it (delete the index "
+                               "and run `ngosearch index` again)");
+    }
     if (recorded != fingerprint) {
         throw AnalyzerMismatch("index at " + where + " was built with analyzer '" + recorded +
                                "' but this program uses '" + fingerprint +

@@ -17,7 +17,7 @@
 #include "index/document_codec.hpp"
 #include "index/index_fingerprint.hpp"
 #include "index/prefixes.hpp"
-#include "index/term_writer.hpp"
+#include "index/term_scheme.hpp"
 
 namespace ngosearch {
 

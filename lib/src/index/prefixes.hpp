@@ -13,6 +13,7 @@ inline constexpr std::string_view kTitlePrefix = "S";  // title words (probabili
 inline constexpr std::string_view kLangPrefix = "L";   // language (boolean)
 inline constexpr std::string_view kTypePrefix = "T";   // document type (boolean)
 inline constexpr std::string_view kStemPrefix = "Z";   // stems, as Xapian's TermGenerator
+inline constexpr std::string_view kGramPrefix = "XG";  // Hangul syllable bigrams (no positions)
 
 /// Value slots.
 enum class Slot : Xapian::valueno {
@@ -25,7 +26,8 @@ constexpr Xapian::valueno slot(Slot s) { return static_cast<Xapian::valueno>(s);
 /// Metadata keys stored in the index.
 inline constexpr const char* kAnalyzerKey = "ngosearch.analyzer";
 inline constexpr const char* kFormatKey = "ngosearch.format";
-inline constexpr const char* kFormatVersion = "1";
+// Bump when what the index stores for a token changes (see index/term_scheme.hpp).
+inline constexpr const char* kFormatVersion = "2";
 
 /// Xapian refuses terms longer than 245 bytes; longer ones are left out of the index.
 inline constexpr std::size_t kMaxTermBytes = 240;

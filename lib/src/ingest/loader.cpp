@@ -197,7 +197,8 @@ std::optional<std::string> normalize_date(std::string_view s) {
         const std::size_t start = i;
         int value = 0;
         while (i < s.size() && std::isdigit(static_cast<unsigned char>(s[i]))) {
-            value = value * 10 + (s[i] - '0');
+            // More than four digits is never a valid part; stop adding before int overflows.
+            if (i - start < 4) value = value * 10 + (s[i] - '0');
             ++i;
         }
         const std::size_t digits = i - start;

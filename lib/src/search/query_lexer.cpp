@@ -2,7 +2,7 @@
 #include "search/query_lexer.hpp"
 
 #include <algorithm>
-#include <array>
+
 
 #include <ngosearch/error.hpp>
 
@@ -10,13 +10,11 @@
 #include <ngosearch/ingest/loader.hpp>
 
 #include "index/document_codec.hpp"
+#include "index/schema.hpp"
 
 namespace ngosearch::detail {
 
 namespace {
-
-constexpr std::array<std::string_view, 3> kValueFields{"lang", "type", "date"};
-constexpr std::array<std::string_view, 1> kPrefixFields{"title"};
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 bool ends_word(char c) { return is_space(c) || c == '"' || c == '(' || c == ')'; }
@@ -29,14 +27,6 @@ bool is_operator_word(std::string_view w) {
             const std::string_view n = w.substr(op.size() + 1);
             if (n.find_first_not_of("0123456789") == std::string_view::npos) return true;
         }
-    }
-    return false;
-}
-
-template <std::size_t N>
-bool contains(const std::array<std::string_view, N>& names, std::string_view s) {
-    for (const std::string_view n : names) {
-        if (n == s) return true;
     }
     return false;
 }
@@ -90,17 +80,23 @@ std::vector<Lexeme> lex_query(std::string_view q) {
         if (!in_phrase && is_operator_word(word)) {
             lx.kind = LexemeKind::Operator;
         } else if (!in_phrase) {
-            const std::size_t colon = word.find(':');
-            if (colon != std::string_view::npos && colon > 0) {
-                const std::string name = detail::lower_ascii(word.substr(0, colon));
-                if (contains(kValueFields, name)) {
+            // A filter may be required or excluded like a word: +lang:ko, -type:letter.
+            const bool signed_word = word.size() > 1 && (word[0] == '+' || word[0] == '-');
+            const std::string_view body = signed_word ? word.substr(1) : word;
+            const std::size_t colon = body.find(':');
+            const Field* field =
+                (colon != std::string_view::npos && colon > 0) ? find_field(body.substr(0, colon))
+                                                               : nullptr;
+            if (field) {
+                if (field->kind != FieldKind::Text) {
                     lx.kind = LexemeKind::FieldValue;
-                    lx.field = name;
-                    lx.value = word.substr(colon + 1);
-                } else if (contains(kPrefixFields, name)) {
+                    lx.field = field->name;
+                    lx.value = body.substr(colon + 1);
+                    lx.sign = signed_word ? word[0] : '\0';
+                } else if (!signed_word) {
                     // The prefix is its own lexeme; what follows is lexed as usual.
                     lx.kind = LexemeKind::FieldPrefix;
-                    lx.field = name;
+                    lx.field = field->name;
                     lx.end = start + colon + 1;
                     i = lx.end;
                 }
@@ -155,36 +151,35 @@ void validate_query(std::string_view q, const std::vector<Lexeme>& lexemes) {
             open_brackets.pop_back();
         }
         if (lx.kind == LexemeKind::FieldValue) {
-            const std::string shown(q.substr(lx.begin, lx.end - lx.begin));
             if (lx.value.empty()) {
                 fail("field '" + lx.field + ":' at position " + std::to_string(lx.begin) +
-                         " needs a value, e.g. lang:ko, type:letter, date:2020..2025",
+                         " needs a value, e.g. " + field_examples(),
                      lx.begin);
             }
-            if (lx.field == "date") {
+            const Field& field = *find_field(lx.field);
+            const std::size_t value_at =
+                lx.begin + (lx.sign ? 1 : 0) + lx.field.size() + 1;
+            if (field.kind == FieldKind::DateRange) {
                 std::string lo, hi;
                 if (!parse_date_range(lx.value, lo, hi)) {
                     fail("invalid date '" + std::string(lx.value) + "' at position " +
-                             std::to_string(lx.begin + lx.field.size() + 1) +
+                             std::to_string(value_at) +
                              ": use YYYY, YYYY-MM or YYYY-MM-DD, or a range such as 2020..2025, "
                              "2020-03.. or ..2019-12-31",
-                         lx.begin + lx.field.size() + 1);
+                         value_at);
                 }
                 if (lo > hi) {
                     fail("empty date range '" + std::string(lx.value) + "' at position " +
-                             std::to_string(lx.begin + lx.field.size() + 1) +
+                             std::to_string(value_at) +
                              ": the start is after the end",
-                         lx.begin + lx.field.size() + 1);
+                         value_at);
                 }
             }
-            if (lx.field == "lang") {
-                const std::string v = detail::lower_ascii(lx.value);
-                if (v != "en" && v != "ko" && v != "mixed") {
-                    fail("unknown language '" + std::string(lx.value) + "' at position " +
-                             std::to_string(lx.begin + lx.field.size() + 1) +
-                             ": use lang:en, lang:ko or lang:mixed",
-                         lx.begin + lx.field.size() + 1);
-                }
+            std::string why;
+            if (field.kind == FieldKind::Filter && !normalize_filter_value(field, lx.value, why)) {
+                fail("unknown " + std::string(field.noun) + " '" + std::string(lx.value) + "' at position " +
+                         std::to_string(value_at) + ": " + why,
+                     value_at);
             }
         }
         sig.push_back(&lx);
@@ -202,7 +197,8 @@ void validate_query(std::string_view q, const std::vector<Lexeme>& lexemes) {
     // "-law" alone: Xapian would ignore the exclusion and search for nothing to exclude from.
     const bool only_excluded =
         !sig.empty() && std::all_of(sig.begin(), sig.end(), [&](const Lexeme* lx) {
-            return lx->kind == LexemeKind::Text && q[lx->begin] == '-';
+            return (lx->kind == LexemeKind::Text || lx->kind == LexemeKind::FieldValue) &&
+                   q[lx->begin] == '-';
         });
     if (only_excluded) {
         fail("nothing to search for: '" + std::string(q.substr(sig[0]->begin, sig[0]->end - sig[0]->begin)) +

@@ -9,6 +9,8 @@
 #include <string_view>
 #include <vector>
 
+#include "index/schema.hpp"
+
 namespace ngosearch::detail {
 
 enum class LexemeKind {
@@ -29,6 +31,7 @@ struct Lexeme {
     std::string field;  // FieldValue/FieldPrefix: the field name, lower case
     std::string_view value;  // FieldValue: the value
     bool in_phrase = false;  // inside "…"
+    char sign = '\0';         // FieldValue: '+' or '-' written before it, else '\0'
 };
 
 /// Splits a query into lexemes (never fails; validation is separate).

@@ -3,6 +3,8 @@
 
 #include <xapian.h>
 
+#include <unordered_set>
+
 #include <ngosearch/error.hpp>
 #include <ngosearch/text/utf8.hpp>
 
@@ -12,8 +14,8 @@
 #include "index/document_codec.hpp"
 #include "index/index_fingerprint.hpp"
 #include "index/prefixes.hpp"
+#include "search/query_builder.hpp"
 #include "search/query_lexer.hpp"
-#include "search/query_rewriter.hpp"
 #include "search/snippet.hpp"
 
 namespace ngosearch {
@@ -34,10 +36,8 @@ struct Searcher::Impl {
     std::shared_ptr<const analysis::Analyzer> analyzer;
     Xapian::Database db;
     Xapian::Stem stem;
-    // QueryParser keeps pointers to these without owning them: declared first, destroyed last.
-    std::unique_ptr<Xapian::RangeProcessor> dates;
-    std::unique_ptr<Xapian::SimpleStopper> stopper;
-    Xapian::QueryParser parser;
+    std::unordered_set<std::string> stopwords;
+    detail::QueryContext context;
 
     void open() {
         std::error_code ec;
@@ -48,36 +48,20 @@ struct Searcher::Impl {
         db = detail::translate_xapian_errors(where, [&] { return Xapian::Database(where); });
         detail::translate_xapian_errors(
             where, [&] { detail::check_analyzer(db, analyzer->fingerprint(), where); });
-        parser = Xapian::QueryParser();
-        parser.set_database(db);
-        parser.set_stemmer(stem);
-        parser.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
-        parser.add_prefix("title", std::string(detail::kTitlePrefix));
-        parser.add_boolean_prefix("lang", std::string(detail::kLangPrefix));
-        parser.add_boolean_prefix("type", std::string(detail::kTypePrefix));
-        dates = std::make_unique<Xapian::RangeProcessor>(detail::slot(detail::Slot::Date), "date:");
-        parser.add_rangeprocessor(dates.get());
-        // English function words are left out of queries, but QueryParser keeps them in phrases.
-        stopper = std::make_unique<Xapian::SimpleStopper>();
         for (const std::string_view w : detail::list_lines(data::en_stopwords)) {
-            stopper->add(std::string(w));
+            stopwords.emplace(w);
         }
-        parser.set_stopper(stopper.get());
+        context.analyzer = analyzer.get();
+        context.stopwords = &stopwords;
     }
 
-    Xapian::Query parse(std::string_view raw, bool match_all) {
+    // Lexed as given (invalid UTF-8 included), so error positions are positions in what the
+    // caller wrote; the analyzer repairs what it reads.
+    detail::BuiltQuery parse(std::string_view raw, bool match_all) const {
         auto lexemes = detail::lex_query(raw);
         detail::drop_unsearchable(raw, lexemes, *analyzer);
         detail::validate_query(raw, lexemes);
-        const std::string rewritten = detail::rewrite_query(raw, lexemes, *analyzer);
-        parser.set_default_op(match_all ? Xapian::Query::OP_AND : Xapian::Query::OP_OR);
-        constexpr unsigned kFlags = Xapian::QueryParser::FLAG_BOOLEAN |
-                                    Xapian::QueryParser::FLAG_PHRASE |
-                                    Xapian::QueryParser::FLAG_LOVEHATE |
-                                    Xapian::QueryParser::FLAG_WILDCARD |
-                                    Xapian::QueryParser::FLAG_PURE_NOT;
-        return detail::translate_xapian_errors(
-            where, [&] { return parser.parse_query(rewritten, kFlags); });
+        return detail::build_query(raw, lexemes, context, match_all);
     }
 };
 
@@ -106,25 +90,31 @@ SearchResult Searcher::search(std::string_view query, const SearchOptions& optio
     if (query.find_first_not_of(" \t\r\n") == std::string_view::npos) {
         throw InvalidArgument("empty query: give at least one word, phrase or filter");
     }
-    Impl& im = *impl_;
-    // The query is lexed as given (invalid UTF-8 included), so error positions are positions
-    // in what the caller wrote; the analyzer repairs what it reads.
-    const Xapian::Query q = im.parse(query, options.match_all);
-    if (q.empty()) {
+    const Impl& im = *impl_;
+    detail::BuiltQuery built = im.parse(query, options.match_all);
+    if (built.query.empty()) {
         throw QueryError("the query has no searchable words (only punctuation or symbols?)", 0);
     }
     return detail::translate_xapian_errors(im.where, [&] {
         Xapian::Enquire enquire(im.db);
-        enquire.set_query(q);
         const auto offset = static_cast<Xapian::doccount>(options.offset);
         const auto limit = static_cast<Xapian::doccount>(options.limit);
-        const Xapian::MSet mset =
-            enquire.get_mset(offset, limit, std::max(kCheckAtLeast, offset + limit));
+        const auto check_at_least = std::max(kCheckAtLeast, offset + limit);
+        enquire.set_query(built.query);
+        Xapian::MSet mset = enquire.get_mset(offset, limit, check_at_least);
         SearchResult result;
         result.query = std::string(query);
+        if (mset.empty() && mset.get_matches_estimated() == 0 && built.relaxable &&
+            options.relax) {
+            // No document has every word: answer with those that have the most of them.
+            built = im.parse(query, false);
+            enquire.set_query(built.query);
+            mset = enquire.get_mset(offset, limit, check_at_least);
+            result.relaxed = true;
+        }
         result.total = mset.get_matches_estimated();
         result.offset = options.offset;
-        const auto terms = detail::highlight_terms(q);
+        const auto terms = detail::highlight_terms(built.query);
         for (auto it = mset.begin(); it != mset.end(); ++it) {
             const Document d = detail::decode_document(it.get_document().get_data());
             Hit h;

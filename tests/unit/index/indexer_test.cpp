@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include <doctest/doctest.h>
 
+#include <xapian.h>
+
 #include <ngosearch/error.hpp>
 #include <ngosearch/index/indexer.hpp>
 #include <ngosearch/search/searcher.hpp>
@@ -132,6 +134,23 @@ TEST_CASE("indexer: an index built by another analyzer is refused both ways") {
                          AnalyzerMismatch);
     CHECK_THROWS_WITH_AS(Searcher{db}, doctest::Contains("rebuild it"), AnalyzerMismatch);
     CHECK_NOTHROW((Searcher{db, other}));
+}
+
+TEST_CASE("indexer: an index of an older format is refused with the remedy") {
+    TempDir dir;
+    const auto db = dir / "idx";
+    {
+        Indexer ix(db);
+        ix.add({.id = "a", .body = "text"});
+        ix.commit();
+    }
+    {
+        Xapian::WritableDatabase w((dir / "idx").string());
+        w.set_metadata("ngosearch.format", "1");
+        w.commit();
+    }
+    CHECK_THROWS_WITH_AS(Indexer{db}, doctest::Contains("index format '1'"), AnalyzerMismatch);
+    CHECK_THROWS_WITH_AS(Searcher{db}, doctest::Contains("rebuild it"), AnalyzerMismatch);
 }
 
 TEST_CASE("indexer: moved-from indexers are harmless and the moved-to one works") {

@@ -104,4 +104,8 @@ TEST_CASE("normalize_date: accepted and refused forms") {
     CHECK_FALSE(normalize_date("20").has_value());
     CHECK_FALSE(normalize_date("2020-01-01x").has_value());
     CHECK_FALSE(normalize_date("").has_value());
+    // Long digit runs are refused without overflowing (UBSan found 99999999999 once).
+    CHECK_FALSE(normalize_date("99999999999").has_value());
+    CHECK_FALSE(normalize_date("2020-99999999999").has_value());
+    CHECK_FALSE(normalize_date("2020-01-99999999999999999999").has_value());
 }

@@ -5,7 +5,6 @@
 #include <ngosearch/error.hpp>
 
 #include "search/query_lexer.hpp"
-#include "search/query_rewriter.hpp"
 
 using namespace ngosearch;
 using namespace ngosearch::detail;
@@ -19,10 +18,6 @@ std::size_t error_position(std::string_view q) {
         return e.position();
     }
     return QueryError::npos;
-}
-
-std::string rewrite(std::string_view q) {
-    return rewrite_query(q, lex_query(q), *analysis::Analyzer::standard());
 }
 
 }  // namespace
@@ -75,22 +70,6 @@ TEST_CASE("query lexer: brackets inside a phrase are characters, and lexing alwa
     CHECK(lx.back().kind == LexemeKind::Close);
     CHECK(error_position("\"Moon Jae-in (문재인)\"") == QueryError::npos);
     CHECK(error_position("\"a)\"") == QueryError::npos);
-}
-
-TEST_CASE("query rewrite: words analysed, syntax kept, script changes joined as phrases") {
-    CHECK(rewrite("Korea's Prosecutions") == "korea prosecutions");
-    CHECK(rewrite("UN인권이사회") == "un-인권이사회");
-    CHECK(rewrite("찬양ㆍ고무") == "찬양-고무");
-    CHECK(rewrite("\"통일부 북한\" AND NOT x") == "\"통일부 북한\" AND NOT x");
-    CHECK(rewrite("prosecut* -China +Korea") == "prosecut* -china +korea");
-    CHECK(rewrite("Title:UN LANG:KO") == "title:un lang:ko");
-    CHECK(rewrite("date:2020..2021-06") == "date:20200000..20210699");
-    CHECK(rewrite("date:2020") == "date:20200000..20209999");
-    CHECK(rewrite("date:..2019-12-31") == "date:00000000..20191231");
-    CHECK(rewrite("ＵＮ") == "un");
-    CHECK(rewrite("lang:ko\"국가보안법\"") == "lang:ko \"국가보안법\"");
-    CHECK(rewrite("date:2020(law)") == "date:20200000..20209999 (law)");
-    CHECK(rewrite("국가보안법 을 위반") == "국가보안법   위반");  // the loose particle goes
 }
 
 TEST_CASE("date ranges: bounds for partial dates") {

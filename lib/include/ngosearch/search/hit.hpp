@@ -29,6 +29,9 @@ struct SearchResult {
     std::string query;          ///< the query as given
     std::size_t total = 0;      ///< estimate of all matching documents (exact for small sets)
     std::size_t offset = 0;     ///< rank of hits.front()
+    /// True when no document had all the words and the hits have only some of them (see
+    /// SearchOptions::relax).
+    bool relaxed = false;
     std::vector<Hit> hits;
 };
 

@@ -5,7 +5,8 @@
 //     auto page = s.search("국가보안법 AND date:2020..2025", {.limit = 10});
 //     for (const auto& h : page.hits) std::cout << h.title << '\n' << h.snippet << '\n';
 //
-// Query language (Xapian's QueryParser, run through the same analysis as the index):
+// Query language (Xapian QueryParser syntax, built term by term through the same analysis as
+// the index):
 //   words (AND by default)   AND OR NOT XOR   "exact phrase"   a NEAR b   a NEAR/3 b
 //   prosecut* (prefix)   title:word   lang:en|ko|mixed   type:letter   date:2020
 //   date:2020..2025   date:2020-03..   date:..2019-12-31   ( grouping )   +must -mustnot
@@ -32,6 +33,10 @@ struct SearchOptions {
     /// How words without an operator combine: true = all must match (AND), false = any (OR,
     /// ranked by BM25 — no hidden minimum-should-match).
     bool match_all = true;
+    /// With match_all: when no document has all the words, answer with the documents that have
+    /// the most of them (any word, ranked by BM25) and set SearchResult::relaxed. Explicit AND,
+    /// phrases and filters are never relaxed.
+    bool relax = true;
 };
 
 /// Summary of an index.

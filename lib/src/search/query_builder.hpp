@@ -1,0 +1,53 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// Builds a Xapian::Query from the lexed query and the analysed words, term by term: each word
+// looks for its stem and inflected forms (and, for Korean, a low-weight fallback of syllable
+// bigrams), fields come from the schema, and the operators follow Xapian's QueryParser
+// (OR < XOR < AND, NOT < NEAR, ADJ < +, -; words side by side combine with the default
+// operator; a field's filter values are OR-ed, different fields AND-ed).
+#pragma once
+
+#include <xapian.h>
+
+#include <string>
+#include <string_view>
+#include <unordered_set>
+#include <vector>
+
+#include <ngosearch/analysis/analyzer.hpp>
+
+#include "search/query_lexer.hpp"
+
+namespace ngosearch::detail {
+
+/// What the builder reads besides the query. Immutable and shared by all calls.
+struct QueryContext {
+    const analysis::Analyzer* analyzer = nullptr;
+    /// English function words (normalised), left out of queries but kept in phrases.
+    const std::unordered_set<std::string>* stopwords = nullptr;
+    /// Weight of a Korean word's bigram fallback relative to a match of its stem: low, so that
+    /// what the analysis resolves ranks first and the fallback only fills in what it misses.
+    double fallback_weight = 0.5;
+    /// A wildcard (prosecut*) expands to at most this many terms, the most frequent first.
+    Xapian::termcount max_wildcard_terms = 1000;
+};
+
+struct BuiltQuery {
+    Xapian::Query query;
+    /// True when some words were combined with the implicit all-words operator, so that the
+    /// any-word form of the query (see build_query) differs from it.
+    bool relaxable = false;
+};
+
+/// Turns word lexemes outside phrases that hold nothing searchable (emoji, lone punctuation)
+/// into spaces, so that validation sees "law AND 😀" as an operator with nothing on its right.
+void drop_unsearchable(std::string_view query, std::vector<Lexeme>& lexemes,
+                       const analysis::Analyzer& analyzer);
+
+/// Builds the query. `match_all`: words side by side must all match (AND) or any may (OR);
+/// explicit operators, phrases and filters are the same either way. `lexemes` must have passed
+/// validate_query(). @throws QueryError (with the byte position) for what has no meaning even
+/// so, e.g. an operand that only excludes (`a OR -b`).
+BuiltQuery build_query(std::string_view query, const std::vector<Lexeme>& lexemes,
+                       const QueryContext& context, bool match_all);
+
+}  // namespace ngosearch::detail
