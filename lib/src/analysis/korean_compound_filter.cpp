@@ -28,7 +28,7 @@ public:
             out.push_back(t);
             if (t.kind != TokenKind::Word || t.script != text::Script::Hangul) continue;
             const std::string stem = stemmer_.stem(t.text);
-            const std::vector<std::string> split = stemmer_.split_compound(stem);
+            const std::vector<std::string> split = stemmer_.decompound(stem);
             if (split.size() < 2) continue;
             // Every run of consecutive pieces but the whole: 대북|전단|금지|법 gives 대북전단,
             // 전단금지법, 금지법, … (one-syllable pieces only inside longer runs).

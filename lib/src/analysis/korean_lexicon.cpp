@@ -3,9 +3,11 @@
 
 #include <unicode/normalizer2.h>
 
+#include <algorithm>
 #include <atomic>
 #include <cstdlib>
 #include <fstream>
+#include <optional>
 #include <unordered_set>
 
 #include <ngosearch/error.hpp>
@@ -57,16 +59,123 @@ struct KoreanLexicon::Impl {
 KoreanLexicon::KoreanLexicon(Key, std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 KoreanLexicon::~KoreanLexicon() = default;
 
+namespace {
+
+// What a hunspell .aff file says about the flags of .dic entries: hunspell-ko uses numeric
+// flags ("FLAG num") through "AF" alias lines, so an entry "word/12" has the flags of alias 12.
+struct AffixFacts {
+    std::vector<std::vector<std::string>> aliases;
+    std::unordered_set<std::string> not_words;    // ONLYINCOMPOUND, FORBIDDENWORD, NEEDAFFIX
+    std::unordered_set<std::string> noun_flags;   // flags of rules that add 을/를 and strip nothing
+
+    std::vector<std::string> flags_of(std::string_view field) const {
+        std::vector<std::string> out;
+        if (field.empty()) return out;
+        if (!aliases.empty() && field.find_first_not_of("0123456789") == std::string_view::npos) {
+            const std::size_t n = std::stoul(std::string(field));
+            if (n >= 1 && n <= aliases.size()) return aliases[n - 1];
+            return out;
+        }
+        std::size_t start = 0;
+        while (start <= field.size()) {
+            const std::size_t comma = std::min(field.find(',', start), field.size());
+            out.emplace_back(field.substr(start, comma - start));
+            start = comma + 1;
+        }
+        return out;
+    }
+};
+
+std::vector<std::string_view> fields_of(std::string_view line) {
+    std::vector<std::string_view> out;
+    std::size_t i = 0;
+    while (i < line.size()) {
+        while (i < line.size() && (line[i] == ' ' || line[i] == '\t')) ++i;
+        const std::size_t start = i;
+        while (i < line.size() && line[i] != ' ' && line[i] != '\t') ++i;
+        if (i > start) out.push_back(line.substr(start, i - start));
+    }
+    return out;
+}
+
+std::optional<AffixFacts> read_affix_facts(const std::filesystem::path& aff) {
+    std::ifstream in(aff, std::ios::binary);
+    if (!in) return std::nullopt;
+    AffixFacts facts;
+    bool alias_count_seen = false;
+    for (std::string line; std::getline(in, line);) {
+        if (!line.empty() && line.back() == '\r') line.pop_back();
+        const auto f = fields_of(line);
+        if (f.size() < 2) continue;
+        if (f[0] == "AF") {
+            // The first AF line gives the number of aliases; the others are aliases 1, 2, …
+            if (alias_count_seen) {
+                std::vector<std::string> flags;
+                const std::string_view list = f[1];
+                std::size_t start = 0;
+                while (start <= list.size()) {
+                    const std::size_t comma = std::min(list.find(',', start), list.size());
+                    flags.emplace_back(list.substr(start, comma - start));
+                    start = comma + 1;
+                }
+                facts.aliases.push_back(std::move(flags));
+            }
+            alias_count_seen = true;
+        } else if (f[0] == "ONLYINCOMPOUND" || f[0] == "FORBIDDENWORD" || f[0] == "NEEDAFFIX") {
+            facts.not_words.emplace(f[1]);
+        } else if (f[0] == "SFX" && f.size() >= 4 && f[2] == "0") {
+            const std::string add = nfc(f[3].substr(0, f[3].find('/')));
+            if (add == "을" || add == "를") facts.noun_flags.emplace(f[1]);
+        }
+    }
+    return facts;
+}
+
+// Predicates built on a noun: 보호하다, 송환되다, 강화시키다, 납치당하다, 처벌받다, 책임지다.
+constexpr std::string_view kLightVerbs[] = {"당하다", "시키다", "하다", "되다", "받다", "지다"};
+
+}  // namespace
+
 std::shared_ptr<const KoreanLexicon> KoreanLexicon::load_hunspell(const std::filesystem::path& dic) {
     std::ifstream in(dic, std::ios::binary);
     if (!in) throw InputError(dic.string(), "cannot open Korean dictionary");
+    std::filesystem::path aff = dic;
+    aff.replace_extension(".aff");
+    // Without the affix file every entry counts as a word.
+    const std::optional<AffixFacts> facts = read_affix_facts(aff);
     auto impl = std::make_unique<Impl>();
     std::string line;
     std::getline(in, line);  // entry count
     while (std::getline(in, line)) {
         if (!line.empty() && line.back() == '\r') line.pop_back();
         const std::size_t slash = line.find('/');
-        impl->add(std::string_view(line).substr(0, slash));
+        const std::string_view raw = std::string_view(line).substr(0, slash);
+        if (!facts) {
+            impl->add(raw);
+            continue;
+        }
+        const auto flags = facts->flags_of(slash == std::string::npos
+                                               ? std::string_view()
+                                               : std::string_view(line).substr(slash + 1));
+        const auto has = [&](const std::unordered_set<std::string>& set) {
+            return std::any_of(flags.begin(), flags.end(),
+                               [&](const std::string& f) { return set.contains(f); });
+        };
+        // Conjugated stems listed so that endings can join them (해결해, 제작한) and known
+        // misspellings are no words.
+        if (has(facts->not_words)) continue;
+        const std::string word = nfc(raw);
+        if (word.ends_with("다") && !has(facts->noun_flags)) {
+            // A predicate is looked up by its noun, which it then vouches for.
+            for (const std::string_view verb : kLightVerbs) {
+                if (word.size() >= verb.size() + 6 && word.ends_with(verb)) {
+                    impl->add(std::string_view(word).substr(0, word.size() - verb.size()));
+                    break;
+                }
+            }
+            continue;
+        }
+        impl->add(word);
     }
     if (in.bad()) throw InputError(dic.string(), "read failed");
     impl->name = "hunspell-ko/" + std::to_string(impl->words.size());

@@ -8,6 +8,7 @@
 #include <ngosearch/analysis/stemmer.hpp>
 
 #include "analysis/korean_stemmer.hpp"
+#include "analysis/korean_tails.hpp"
 #include "detail/embedded_data.hpp"
 #include "detail/hangul.hpp"
 
@@ -34,7 +35,6 @@ constexpr int kMaxParticleSteps = 3;
 KoreanStemmer::KoreanStemmer(std::shared_ptr<const KoreanLexicon> lexicon)
     : lexicon_(lexicon ? std::move(lexicon) : KoreanLexicon::from_words({}, "none")),
       particles_(longest_first(data::ko_particles)),
-      endings_(longest_first(data::ko_endings)),
       suffixes_(detail::list_lines(data::ko_suffixes)),
       name_(lexicon_->size() ? "ko_lex(" + lexicon_->name() + ")" : "ko_rules") {}
 
@@ -42,10 +42,10 @@ bool KoreanStemmer::known(std::string_view word) const {
     return lexicon_->contains(word) || lexicon_->contains(detail::initial_sound_rule(word));
 }
 
-std::vector<std::string> KoreanStemmer::split_uncached(std::string_view stem) const {
-    constexpr std::size_t kMinSyllables = 4, kMaxSyllables = 16;
+std::vector<std::string> KoreanStemmer::known_words(std::string_view stem, bool whole_ok) const {
+    constexpr std::size_t kMaxSyllables = 16;
     const std::size_t n = detail::code_points(stem);
-    if (n < kMinSyllables || n > kMaxSyllables || !detail::all_hangul_syllables(stem)) return {};
+    if (n < 2 || n > kMaxSyllables || !detail::all_hangul_syllables(stem)) return {};
     // parts[i]: fewest parts covering the first i syllables; from[i]: where the last part starts.
     constexpr std::size_t kNone = 1000;
     std::size_t parts[kMaxSyllables + 1], from[kMaxSyllables + 1];
@@ -53,7 +53,7 @@ std::vector<std::string> KoreanStemmer::split_uncached(std::string_view stem) co
     parts[0] = 0;
     for (std::size_t end = 1; end <= n; ++end) {
         for (std::size_t begin = 0; begin < end; ++begin) {
-            if (parts[begin] == kNone || (begin == 0 && end == n)) continue;
+            if (parts[begin] == kNone || (begin == 0 && end == n && !whole_ok)) continue;
             const std::string_view piece = stem.substr(begin * 3, (end - begin) * 3);
             const bool ok = (end - begin >= 2) ? known(piece)
                                                : (end == n && std::find(suffixes_.begin(),
@@ -72,6 +72,36 @@ std::vector<std::string> KoreanStemmer::split_uncached(std::string_view stem) co
         out[--k] = std::string(stem.substr(from[end] * 3, (end - from[end]) * 3));
     }
     return out;
+}
+
+std::vector<std::string> KoreanStemmer::split_uncached(std::string_view stem) const {
+    constexpr std::size_t kMinSyllables = 4;
+    if (detail::code_points(stem) < kMinSyllables) return {};
+    return known_words(stem, false);
+}
+
+std::vector<std::string> KoreanStemmer::decompound_uncached(std::string_view stem) const {
+    std::vector<std::string> parts = split_compound(stem);
+    if (!parts.empty()) return parts;
+    // One unknown piece of two syllables or more, first or last: a name or loanword with a
+    // known word (매케인|상원의원, 세라노|고추), never a one-syllable prefix (비|공개 must not
+    // make 공개 find 비공개).
+    constexpr std::size_t kMinUnknown = 2, kMinSyllables = 4;
+    const std::size_t n = detail::code_points(stem);
+    if (n < kMinSyllables || n > 16 || !detail::all_hangul_syllables(stem)) return {};
+    for (std::size_t u = kMinUnknown; u + 2 <= n; ++u) {
+        std::vector<std::string> rest = known_words(stem.substr(u * 3), true);
+        if (rest.empty()) continue;
+        rest.insert(rest.begin(), std::string(stem.substr(0, u * 3)));
+        return rest;
+    }
+    for (std::size_t u = kMinUnknown; u + 2 <= n; ++u) {
+        std::vector<std::string> rest = known_words(stem.substr(0, (n - u) * 3), true);
+        if (rest.empty()) continue;
+        rest.emplace_back(stem.substr((n - u) * 3));
+        return rest;
+    }
+    return {};
 }
 
 bool KoreanStemmer::strip_one(std::string_view& s, const std::vector<std::string_view>& suffixes) {
@@ -127,27 +157,54 @@ std::vector<std::string> KoreanStemmer::split_compound(std::string_view stem) co
     return result;
 }
 
+std::vector<std::string> KoreanStemmer::decompound(std::string_view stem) const {
+    // Cached beside the strict splits, under a key no word starts with.
+    auto& splits = thread_cache(*lexicon_).splits;
+    std::string key = "\x01" + std::string(stem);
+    if (const auto it = splits.find(key); it != splits.end()) return it->second;
+    std::vector<std::string> result = decompound_uncached(stem);
+    thread_cache(*lexicon_).splits.emplace(std::move(key), result);
+    return result;
+}
+
 std::string KoreanStemmer::stem_uncached(std::string_view term) const {
-    // Candidates from the longest (the word itself) to the most stripped: first a verb ending,
-    // then particles. 김정은 stays whole (known), 문재인은 becomes 문재인.
-    std::string_view candidates[2 + kMaxParticleSteps];
-    std::size_t n = 0;
-    candidates[n++] = term;
+    // Candidate stems, from the word itself down: the word less stacked particles (문재인은 →
+    // 문재인), the word less a predicate ending (석방됐다 → 석방, 잠재적인 → 잠재적).
+    struct Candidate {
+        std::string_view stem;
+        bool predicate;            // what was stripped is a predicate ending
+        KoreanTails::Strength strength = KoreanTails::Strength::Strong;
+    };
+    std::vector<Candidate> candidates{{term, false}};
     std::string_view s = term;
-    if (strip_one(s, endings_)) candidates[n++] = s;
     for (int step = 0; step < kMaxParticleSteps && strip_one(s, particles_); ++step) {
-        candidates[n++] = s;
+        candidates.push_back({s, false});
     }
+    thread_local std::vector<KoreanTails::Match> tails;
+    tails.clear();
+    KoreanTails::instance().match(term, tails);
+    for (const auto& m : tails) {
+        candidates.push_back({term.substr(0, term.size() - m.bytes), true, m.strength});
+    }
+    std::stable_sort(candidates.begin(), candidates.end(),
+                     [](const Candidate& a, const Candidate& b) {
+                         return a.stem.size() > b.stem.size();
+                     });
+    // A noun before a predicate ending has two syllables or more: 위한, 대한, 의하면 stay whole.
+    const auto allowed = [](const Candidate& c) {
+        return !c.predicate || detail::code_points(c.stem) >= kMinRuleSyllables;
+    };
     // 1. The longest candidate the lexicon knows.
-    for (std::size_t i = 0; i < n; ++i) {
-        if (known(candidates[i])) return detail::initial_sound_rule(candidates[i]);
+    for (const Candidate& c : candidates) {
+        if (allowed(c) && known(c.stem)) return detail::initial_sound_rule(c.stem);
     }
     // 2. The candidate that splits into the fewest known words (인권이사회의 splits as
     //    인권|이사|회의 but 인권이사회 as 인권|이사회: the particle-free form wins). Each word of
     //    the split follows the initial-sound rule: 이주로동자 → 이주노동자.
     std::vector<std::string> best;
-    for (std::size_t i = 0; i < n; ++i) {
-        std::vector<std::string> parts = split_compound(candidates[i]);
+    for (const Candidate& c : candidates) {
+        if (!allowed(c)) continue;
+        std::vector<std::string> parts = split_compound(c.stem);
         if (!parts.empty() && (best.empty() || parts.size() < best.size())) best = std::move(parts);
     }
     if (!best.empty()) {
@@ -157,15 +214,15 @@ std::string KoreanStemmer::stem_uncached(std::string_view term) const {
         }
         return out;
     }
-    // 3. Rules alone: the most stripped candidate that keeps two syllables.
-    std::string_view chosen = term;
-    for (std::size_t i = n; i-- > 1;) {
-        if (detail::code_points(candidates[i]) >= kMinRuleSyllables) {
-            chosen = candidates[i];
-            break;
+    // 3. Rules alone: the most stripped candidate that keeps two syllables, where what was
+    //    stripped is surely a particle or a predicate ending.
+    for (auto it = candidates.rbegin(); it != candidates.rend(); ++it) {
+        if (it->stem.size() < term.size() && detail::code_points(it->stem) >= kMinRuleSyllables &&
+            it->strength == KoreanTails::Strength::Strong) {
+            return detail::initial_sound_rule(it->stem);
         }
     }
-    return detail::initial_sound_rule(chosen);
+    return detail::initial_sound_rule(term);
 }
 
 std::unique_ptr<Stemmer> make_korean_stemmer(std::shared_ptr<const KoreanLexicon> lexicon) {

@@ -28,16 +28,22 @@ public:
     /// with as few parts as possible: 국가인권위원회 → 국가|인권|위원회, 국가보안법 → 국가|보안|법.
     /// Empty when no such split exists.
     std::vector<std::string> split_compound(std::string_view stem) const;
+    /// split_compound(), else the known words of `stem` beside one unknown piece of two
+    /// syllables or more at its start or end (매케인상원의원 → 매케인|상원의원), for compound
+    /// parts; empty when neither exists.
+    std::vector<std::string> decompound(std::string_view stem) const;
     const KoreanLexicon& lexicon() const noexcept { return *lexicon_; }
 
 private:
     std::string stem_uncached(std::string_view term) const;
     std::vector<std::string> split_uncached(std::string_view stem) const;
+    std::vector<std::string> decompound_uncached(std::string_view stem) const;
+    /// Fewest known words making up `stem` (the whole as one word only if `whole_ok`).
+    std::vector<std::string> known_words(std::string_view stem, bool whole_ok) const;
     static bool strip_one(std::string_view& s, const std::vector<std::string_view>& suffixes);
 
     std::shared_ptr<const KoreanLexicon> lexicon_;
     std::vector<std::string_view> particles_;
-    std::vector<std::string_view> endings_;
     std::vector<std::string_view> suffixes_;
     std::string name_;
 };

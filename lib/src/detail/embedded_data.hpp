@@ -7,7 +7,6 @@
 
 namespace ngosearch::data {
 extern const std::string_view ko_particles;
-extern const std::string_view ko_endings;
 extern const std::string_view ko_suffixes;
 extern const std::string_view en_stopwords;
 }  // namespace ngosearch::data

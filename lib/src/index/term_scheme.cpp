@@ -65,7 +65,8 @@ Xapian::termpos index_field(Xapian::Document& doc, const analysis::Analyzer& ana
                 doc.add_term(term, wdf_inc);
             }
         }
-        if (prefix.empty() && is_hangul(t) && t.kind == analysis::TokenKind::Word) {
+        // Every word written (not the extra terms), numbers with Korean units too: 4급허리케인.
+        if (prefix.empty() && !analysis::is_extra(t.kind)) {
             t_bigrams.clear();
             hangul_bigrams(t.text, t_bigrams);
             for (const std::string& g : t_bigrams) {

@@ -261,7 +261,7 @@ private:
         std::vector<Q> loose;
         bool has_grams = false;
         for (const Token& w : words) {
-            Q grams = w.script == text::Script::Hangul ? bigram_query(w) : Q();
+            Q grams = bigram_query(w);
             has_grams |= !grams.empty();
             loose.push_back(grams.empty() ? word_query(*ctx_.analyzer, w, prefix, 0) : grams);
         }
