@@ -18,7 +18,6 @@
 #include <iostream>
 #include <map>
 #include <memory>
-#include <random>
 #include <set>
 #include <sstream>
 #include <string>
@@ -26,7 +25,14 @@
 
 #include <ngosearch/ngosearch.hpp>
 
+#include "schemes.hpp"
+
 namespace fs = std::filesystem;
+using eval::NgosearchScheme;
+using eval::Scheme;
+using eval::TempDir;
+using eval::XapianScheme;
+using eval::index_bytes;
 
 namespace {
 
@@ -88,100 +94,6 @@ std::vector<ngosearch::Document> load_folder(const fs::path& root, const std::st
     return docs;
 }
 
-// One way of indexing and querying.
-class Scheme {
-public:
-    virtual ~Scheme() = default;
-    virtual std::string name() const = 0;
-    virtual void build(const std::vector<ngosearch::Document>& docs, const fs::path& dir) = 0;
-    /// Ids of the top `k` hits, and the number of matching documents.
-    virtual std::pair<std::vector<std::string>, std::size_t> search(const std::string& q,
-                                                                    std::size_t k, bool all) = 0;
-};
-
-class NgosearchScheme final : public Scheme {
-public:
-    std::string name() const override { return "ngosearch"; }
-    void build(const std::vector<ngosearch::Document>& docs, const fs::path& dir) override {
-        {
-            ngosearch::Indexer ix(dir);
-            for (const auto& d : docs) ix.add(d);
-            ix.commit();
-        }
-        searcher_ = std::make_unique<ngosearch::Searcher>(dir);
-    }
-    std::pair<std::vector<std::string>, std::size_t> search(const std::string& q, std::size_t k,
-                                                            bool all) override {
-        const auto r = searcher_->search(q, {.limit = k, .match_all = all});
-        std::vector<std::string> ids;
-        for (const auto& h : r.hits) ids.push_back(h.id);
-        return {ids, r.total};
-    }
-
-private:
-    std::unique_ptr<ngosearch::Searcher> searcher_;
-};
-
-// Xapian as an application would use it out of the box: TermGenerator and QueryParser with the
-// English stemmer (STEM_SOME, Omega's choice), optionally CJK n-grams.
-class XapianScheme final : public Scheme {
-public:
-    explicit XapianScheme(bool ngram) : ngram_(ngram) {}
-    std::string name() const override { return ngram_ ? "xapian-cjk-ngram" : "xapian-plain"; }
-    void build(const std::vector<ngosearch::Document>& docs, const fs::path& dir) override {
-        Xapian::WritableDatabase db(dir.string(), Xapian::DB_CREATE_OR_OVERWRITE);
-        Xapian::TermGenerator tg;
-        tg.set_stemmer(Xapian::Stem("english"));
-        if (ngram_) tg.set_flags(Xapian::TermGenerator::FLAG_CJK_NGRAM);
-        for (const auto& d : docs) {
-            Xapian::Document x;
-            tg.set_document(x);
-            tg.index_text(d.title);
-            tg.increase_termpos();
-            tg.index_text(d.body);
-            x.add_boolean_term("Q" + d.id);
-            x.set_data(d.id);
-            db.replace_document("Q" + d.id, x);
-        }
-        db.commit();
-        db_ = Xapian::Database(dir.string());
-        parser_.set_database(db_);
-        parser_.set_stemmer(Xapian::Stem("english"));
-        parser_.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
-    }
-    std::pair<std::vector<std::string>, std::size_t> search(const std::string& q, std::size_t k,
-                                                            bool all) override {
-        parser_.set_default_op(all ? Xapian::Query::OP_AND : Xapian::Query::OP_OR);
-        unsigned flags = Xapian::QueryParser::FLAG_DEFAULT;
-        if (ngram_) flags |= Xapian::QueryParser::FLAG_CJK_NGRAM;
-        Xapian::Enquire enquire(db_);
-        enquire.set_query(parser_.parse_query(q, flags));
-        const Xapian::MSet m = enquire.get_mset(0, static_cast<Xapian::doccount>(k), 1000);
-        std::vector<std::string> ids;
-        for (auto it = m.begin(); it != m.end(); ++it) ids.push_back(it.get_document().get_data());
-        return {ids, m.get_matches_estimated()};
-    }
-
-private:
-    bool ngram_;
-    Xapian::Database db_;
-    Xapian::QueryParser parser_;
-};
-
-// Bytes of an index once compacted (fresh indexes hold free blocks), in all and without the
-// stored document data (ngosearch stores each body for snippets; the baselines store only ids).
-std::pair<std::uintmax_t, std::uintmax_t> index_bytes(const fs::path& dir) {
-    const fs::path compact = dir.string() + "-compact";
-    Xapian::Database(dir.string()).compact(compact.string());
-    std::uintmax_t total = 0, data = 0;
-    for (const auto& e : fs::recursive_directory_iterator(compact)) {
-        if (!e.is_regular_file()) continue;
-        total += e.file_size();
-        if (e.path().filename() == "docdata.glass") data += e.file_size();
-    }
-    return {total, total - data};
-}
-
 struct Scores {
     double recall = 0, mrr = 0, p10 = 0, p_returned = 0, matches = 0;
     std::size_t n = 0;
@@ -225,20 +137,6 @@ Scores evaluate(Scheme& scheme, const std::vector<Query>& queries, const std::st
     }
     return s;
 }
-
-// A temporary folder removed at scope end.
-struct TempDir {
-    fs::path path;
-    TempDir() {
-        std::random_device rd;
-        path = fs::temp_directory_path() / ("ngosearch-eval-" + std::to_string(rd()));
-        fs::create_directories(path);
-    }
-    ~TempDir() {
-        std::error_code ec;
-        fs::remove_all(path, ec);
-    }
-};
 
 }  // namespace
 
