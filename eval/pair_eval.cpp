@@ -30,6 +30,7 @@
 
 #include <ngosearch/ngosearch.hpp>
 
+#include "hunspell_stemmer.hpp"
 #include "ko_nouns.hpp"
 #include "pair_queries.hpp"
 #include "schemes.hpp"
@@ -45,7 +46,6 @@ constexpr std::size_t kTop = 10;
 constexpr std::size_t kCommonNouns = 200;
 constexpr std::size_t kExamples = 3;
 constexpr const char* kSideNames[] = {"SK", "NK"};
-constexpr const char* kSchemeNames[] = {"ngosearch", "xapian-plain", "xapian-ngram"};
 // Seeds of the samples that cap the query sets (std::mt19937: the same sample everywhere).
 constexpr std::uint32_t kLexiconSeed[] = {1, 2};
 constexpr std::uint32_t kParticleSeed = 3;
@@ -58,6 +58,7 @@ struct Options {
     std::size_t limit_lines = 2000;
     std::size_t queries_per_set = 600;
     std::size_t show = 0;
+    bool stemmers = false;  // also ngosearch with hunspell-based Korean stemmers
     fs::path sk, nk;
 };
 
@@ -68,7 +69,9 @@ constexpr const char* kUsage =
     "                    North Korean spelling and spacing; one line is one document\n"
     "  --limit-lines N       use the first N lines of each (default 2000)\n"
     "  --queries-per-set N   at most N queries per query set and side (default 600)\n"
-    "  --show N              list up to N queries per set and side that ngosearch ranks below 1\n";
+    "  --show N              list up to N queries per set and side that ngosearch ranks below 1\n"
+    "  --stemmers            also ngosearch with Korean stemmers on libhunspell (hunspell-ko's\n"
+    "                        affix rules), alone and after ngosearch's ending rules\n";
 
 std::size_t parse_count(const std::string& option, const std::string& value, std::size_t min) {
     std::size_t n = 0;
@@ -91,6 +94,8 @@ Options parse_args(const std::vector<std::string>& args) {
             if (a == "--limit-lines") o.limit_lines = parse_count(a, v, 1);
             if (a == "--queries-per-set") o.queries_per_set = parse_count(a, v, 1);
             if (a == "--show") o.show = parse_count(a, v, 0);
+        } else if (a == "--stemmers") {
+            o.stemmers = true;
         } else if (a.size() > 1 && a.front() == '-') {
             throw UsageError("unknown option " + a);
         } else {
@@ -160,14 +165,47 @@ struct QuerySet {
 
 // One row of the table: a scheme queried one way.
 struct Run {
-    const char* label;
-    std::size_t scheme;  // index into kSchemeNames
+    std::string label;
+    std::size_t scheme;  // index into the schemes of a side (see make_schemes)
     bool all;
+    bool fallback;       // ngosearch: the Korean bigram fallback on
 };
-constexpr std::array<Run, 4> kRuns = {{{"ngosearch", 0, true},
-                                       {"ngosearch-any", 0, false},
-                                       {"xapian-plain", 1, false},
-                                       {"xapian-ngram", 2, false}}};
+
+// Schemes 0..2 are always there (the size table compares with scheme 2, the n-gram index).
+constexpr std::size_t kNgosearch = 0, kNgram = 2;
+
+std::vector<std::unique_ptr<eval::Scheme>> make_schemes(const Options& opt) {
+    std::vector<std::unique_ptr<eval::Scheme>> schemes;
+    schemes.push_back(std::make_unique<eval::NgosearchScheme>());
+    schemes.push_back(std::make_unique<eval::XapianScheme>(false));
+    schemes.push_back(std::make_unique<eval::XapianScheme>(true));
+    if (opt.stemmers) {
+        const fs::path dic = eval::korean_dictionary_path();
+        schemes.push_back(std::make_unique<eval::NgosearchScheme>(
+            eval::hunspell_analyzer(dic, eval::HunspellMode::Alone), "ngs-hunspell"));
+        schemes.push_back(std::make_unique<eval::NgosearchScheme>(
+            eval::hunspell_analyzer(dic, eval::HunspellMode::AfterRules), "ngs-rules+hun"));
+    }
+    return schemes;
+}
+
+std::vector<Run> make_runs(const Options& opt) {
+    std::vector<Run> runs{{"ngosearch", 0, true, true},
+                          {"ngosearch-any", 0, false, true},
+                          {"ngosearch-exact", 0, true, false},
+                          {"xapian-plain", 1, false, true},
+                          {"xapian-ngram", 2, false, true}};
+    if (opt.stemmers) {
+        runs.push_back({"ngs-hunspell", 3, true, true});
+        runs.push_back({"ngs-rules+hun", 4, true, true});
+        // Without the fallback, which hides what a stemmer misses.
+        runs.push_back({"hunspell-exact", 3, true, false});
+        runs.push_back({"rules+hun-exact", 4, true, false});
+    }
+    return runs;
+}
+
+constexpr std::size_t kNgramRun = 4;
 
 using Lines = std::array<const std::vector<std::string>*, 2>;
 
@@ -202,6 +240,7 @@ using Results = std::vector<std::array<std::vector<std::vector<Outcome>>, 2>>;
 struct Build {
     double seconds = 0;
     std::uintmax_t bytes = 0, bytes_without_data = 0;
+    std::uintmax_t bytes_without_bigrams = 0;  // ngosearch: compacted, without its "XG" terms
 };
 
 std::vector<ngosearch::Document> documents(const std::vector<std::string>& lines) {
@@ -266,23 +305,26 @@ void print_query_sets(const std::vector<QuerySet>& sets, const Lines& lines, std
 
 // Builds each scheme's index of one side and runs every query set against it.
 void run_side(eval::Side side, const std::vector<std::string>& lines,
-              const std::vector<QuerySet>& sets, const fs::path& tmp, Results& results,
-              std::vector<Build>& builds) {
+              const std::vector<QuerySet>& sets, const Options& opt, const fs::path& tmp,
+              Results& results, std::vector<Build>& builds, std::vector<std::string>& names) {
     const auto docs = documents(lines);
-    std::vector<std::unique_ptr<eval::Scheme>> schemes;
-    schemes.push_back(std::make_unique<eval::NgosearchScheme>());
-    schemes.push_back(std::make_unique<eval::XapianScheme>(false));
-    schemes.push_back(std::make_unique<eval::XapianScheme>(true));
+    const auto schemes = make_schemes(opt);
+    names.clear();
     for (std::size_t k = 0; k < schemes.size(); ++k) {
-        const fs::path dir = tmp / (std::string(kSideNames[side]) + "-" + kSchemeNames[k]);
+        names.push_back(schemes[k]->name());
+        const fs::path dir = tmp / (std::string(kSideNames[side]) + "-" + std::to_string(k));
         Build b;
         b.seconds = timed_build(*schemes[k], docs, dir);
         std::tie(b.bytes, b.bytes_without_data) = eval::index_bytes(dir);
+        if (k == kNgosearch) b.bytes_without_bigrams = eval::index_bytes_without(dir, "XG");
         builds.push_back(b);
     }
     for (std::size_t s = 0; s < sets.size(); ++s) {
-        for (const auto& run : kRuns) {
+        for (const auto& run : make_runs(opt)) {
             std::vector<Outcome> out;
+            if (auto* ngs = dynamic_cast<eval::NgosearchScheme*>(schemes[run.scheme].get())) {
+                ngs->set_fallback(run.fallback);
+            }
             for (const auto& q : sets[s].queries[side]) {
                 out.push_back(ask(*schemes[run.scheme], q, run.all));
             }
@@ -291,13 +333,14 @@ void run_side(eval::Side side, const std::vector<std::string>& lines,
     }
 }
 
-void print_scores(const std::vector<QuerySet>& sets, const Results& results) {
-    std::printf("\n%-14s %-4s %-14s %7s %9s %15s %7s %5s\n", "set", "side", "scheme", "MRR@10",
-                "recall@10", "zero-hit", "errors", "n");
+void print_scores(const std::vector<QuerySet>& sets, const Results& results,
+                  const std::vector<Run>& runs) {
+    std::printf("\n%-14s %-4s %-15s %7s %9s %7s %9s %15s %7s %5s\n", "set", "side", "scheme",
+                "MRR@10", "recall@10", "P@hits", "avg.match", "zero-hit", "errors", "n");
     for (std::size_t s = 0; s < sets.size(); ++s) {
         for (const auto side : {kSk, kNk}) {
-            for (std::size_t r = 0; r < kRuns.size(); ++r) {
-                double rr = 0;
+            for (std::size_t r = 0; r < runs.size(); ++r) {
+                double rr = 0, precision = 0, matches = 0;
                 std::size_t found = 0, zero = 0, errors = 0;
                 const auto& out = results[s][side][r];
                 for (const auto& o : out) {
@@ -305,28 +348,34 @@ void print_scores(const std::vector<QuerySet>& sets, const Results& results) {
                     found += o.rank != 0;
                     zero += o.hits == 0;
                     errors += o.error.has_value();
+                    // One relevant document: precision over the hits returned is 1/hits or 0.
+                    if (o.rank) precision += 1.0 / static_cast<double>(o.hits);
+                    matches += static_cast<double>(o.total);
                 }
                 const double n = out.empty() ? 1.0 : static_cast<double>(out.size());
-                std::printf("%-14s %-4s %-14s %7.3f %9.3f %6.1f%% (%5zu) %7zu %5zu\n",
-                            sets[s].name.c_str(), kSideNames[side], kRuns[r].label, rr / n,
-                            static_cast<double>(found) / n, 100.0 * static_cast<double>(zero) / n,
-                            zero, errors, out.size());
+                std::printf("%-14s %-4s %-15s %7.3f %9.3f %7.3f %9.1f %6.1f%% (%5zu) %7zu %5zu\n",
+                            sets[s].name.c_str(), kSideNames[side], runs[r].label.c_str(), rr / n,
+                            static_cast<double>(found) / n, precision / n, matches / n,
+                            100.0 * static_cast<double>(zero) / n, zero, errors, out.size());
             }
         }
     }
-    std::cout << "(zero-hit: queries with no hit at all; errors: queries the scheme refused, "
-                 "counted as zero-hit)\n";
+    std::cout << "(ngosearch-exact: default mode without the Korean bigram fallback; P@hits: "
+                 "precision over the hits returned, at most 10; avg.match: mean number of "
+                 "matching documents; zero-hit: queries with no hit at all; errors: queries the "
+                 "scheme refused, counted as zero-hit)\n";
 }
 
-void print_builds(const std::array<std::vector<Build>, 2>& builds, const Lines& lines) {
+void print_builds(const std::array<std::vector<Build>, 2>& builds, const Lines& lines,
+                  const std::vector<std::string>& names) {
     std::printf("\n%-14s %-4s %9s %7s %12s %9s %15s %9s\n", "index", "side", "index s", "MB/s",
                 "bytes", "vs n-gram", "without stored", "vs n-gram");
     for (const auto side : {kSk, kNk}) {
-        const Build& ngram = builds[side][2];
+        const Build& ngram = builds[side][kNgram];
         const double mb = static_cast<double>(bytes_of(*lines[side])) / 1e6;
         for (std::size_t k = 0; k < builds[side].size(); ++k) {
             const Build& b = builds[side][k];
-            std::printf("%-14s %-4s %9.3f %7.2f %12ju %8.2fx %15ju %8.2fx\n", kSchemeNames[k],
+            std::printf("%-14s %-4s %9.3f %7.2f %12ju %8.2fx %15ju %8.2fx\n", names[k].c_str(),
                         kSideNames[side], b.seconds, b.seconds > 0 ? mb / b.seconds : 0.0,
                         b.bytes, static_cast<double>(b.bytes) / static_cast<double>(ngram.bytes),
                         b.bytes_without_data,
@@ -334,7 +383,15 @@ void print_builds(const std::array<std::vector<Build>, 2>& builds, const Lines& 
                             static_cast<double>(ngram.bytes_without_data));
         }
     }
-    std::cout << "(one ngosearch index serves both of its modes; sizes after compaction; "
+    for (const auto side : {kSk, kNk}) {
+        const Build& b = builds[side][kNgosearch];
+        std::printf("ngosearch %s without its Korean bigram terms: %ju bytes; the fallback "
+                    "takes %.1f%% of the index\n",
+                    kSideNames[side], b.bytes_without_bigrams,
+                    100.0 * (1.0 - static_cast<double>(b.bytes_without_bigrams) /
+                                       static_cast<double>(b.bytes)));
+    }
+    std::cout << "(one ngosearch index serves all of its modes; sizes after compaction; "
                  "\"without stored\" leaves out the stored document data; MB = 10^6 bytes of "
                  "the lines)\n";
 }
@@ -355,7 +412,8 @@ void print_misses(const std::vector<QuerySet>& sets, const Results& results, con
                 ++shown;
                 std::printf("  line %zu: %s; ngosearch-any %s; xapian-ngram %s\n    %s\n",
                             qs[i].line + 1, describe(by_run[0][i]).c_str(),
-                            describe(by_run[1][i]).c_str(), describe(by_run[3][i]).c_str(),
+                            describe(by_run[1][i]).c_str(),
+                            describe(by_run[kNgramRun][i]).c_str(),
                             eval::in_context(qs[i].text, (*lines[side])[qs[i].line]).c_str());
             }
         }
@@ -397,14 +455,15 @@ int main(int argc, char** argv) try {
 
     Results results(sets.size());
     std::array<std::vector<Build>, 2> builds;
+    std::vector<std::string> names;
     {
         eval::TempDir tmp;
         for (const auto side : {kSk, kNk}) {
-            run_side(side, *lines[side], sets, tmp.path, results, builds[side]);
+            run_side(side, *lines[side], sets, opt, tmp.path, results, builds[side], names);
         }
     }
-    print_scores(sets, results);
-    print_builds(builds, lines);
+    print_scores(sets, results, make_runs(opt));
+    print_builds(builds, lines, names);
     if (opt.show > 0) print_misses(sets, results, lines, opt.show);
     std::printf("\ndone in %.1f s\n", seconds_since(t_start));
     return 0;

@@ -10,16 +10,17 @@ namespace eval {
 
 void NgosearchScheme::build(const std::vector<ngosearch::Document>& docs, const fs::path& dir) {
     {
-        ngosearch::Indexer ix(dir);
+        ngosearch::Indexer ix(dir, {.analyzer = analyzer_});
         for (const auto& d : docs) ix.add(d);
         ix.commit();
     }
-    searcher_ = std::make_unique<ngosearch::Searcher>(dir);
+    searcher_ = std::make_unique<ngosearch::Searcher>(dir, analyzer_);
 }
 
 std::pair<std::vector<std::string>, std::size_t> NgosearchScheme::search(const std::string& q,
                                                                          std::size_t k, bool all) {
-    const auto r = searcher_->search(q, {.limit = k, .match_all = all});
+    const auto r = searcher_->search(q, {.limit = k, .match_all = all,
+                                         .korean_fallback = fallback_});
     std::vector<std::string> ids;
     for (const auto& h : r.hits) ids.push_back(h.id);
     return {ids, r.total};
@@ -70,6 +71,31 @@ std::pair<std::uintmax_t, std::uintmax_t> index_bytes(const fs::path& dir) {
         if (e.path().filename() == "docdata.glass") data += e.file_size();
     }
     return {total, total - data};
+}
+
+std::uintmax_t index_bytes_without(const fs::path& dir, const std::string& prefix) {
+    const fs::path copy = dir.string() + "-without-" + prefix;
+    {
+        const Xapian::Database from(dir.string());
+        Xapian::WritableDatabase to(copy.string(), Xapian::DB_CREATE_OR_OVERWRITE);
+        for (auto it = from.postlist_begin(""); it != from.postlist_end(""); ++it) {
+            Xapian::Document d = from.get_document(*it);
+            std::vector<std::string> drop;
+            for (auto t = d.termlist_begin(); t != d.termlist_end(); ++t) {
+                if ((*t).starts_with(prefix)) drop.push_back(*t);
+            }
+            for (const auto& t : drop) d.remove_term(t);
+            to.replace_document(*it, d);
+        }
+        for (auto k = from.metadata_keys_begin(); k != from.metadata_keys_end(); ++k) {
+            to.set_metadata(*k, from.get_metadata(*k));
+        }
+        to.commit();
+    }
+    const auto bytes = index_bytes(copy).first;
+    std::error_code ec;
+    fs::remove_all(copy, ec);
+    return bytes;
 }
 
 TempDir::TempDir() {

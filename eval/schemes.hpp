@@ -31,14 +31,23 @@ public:
 
 class NgosearchScheme final : public Scheme {
 public:
-    std::string name() const override { return "ngosearch"; }
+    /// `analyzer`: another analysis than the standard one, under the name `label`.
+    explicit NgosearchScheme(std::shared_ptr<const ngosearch::analysis::Analyzer> analyzer = {},
+                             std::string label = "ngosearch")
+        : analyzer_(std::move(analyzer)), label_(std::move(label)) {}
+    std::string name() const override { return label_; }
     void build(const std::vector<ngosearch::Document>& docs,
                const std::filesystem::path& dir) override;
     std::pair<std::vector<std::string>, std::size_t> search(const std::string& q, std::size_t k,
                                                             bool all) override;
+    /// Whether later searches use the Korean bigram fallback (SearchOptions::korean_fallback).
+    void set_fallback(bool on) { fallback_ = on; }
 
 private:
+    std::shared_ptr<const ngosearch::analysis::Analyzer> analyzer_;
+    std::string label_;
     std::unique_ptr<ngosearch::Searcher> searcher_;
+    bool fallback_ = true;
 };
 
 // Xapian as an application would use it out of the box: TermGenerator and QueryParser with the
@@ -61,6 +70,10 @@ private:
 // Bytes of an index once compacted (fresh indexes hold free blocks), in all and without the
 // stored document data (ngosearch stores each body for snippets; the baselines store only ids).
 std::pair<std::uintmax_t, std::uintmax_t> index_bytes(const std::filesystem::path& dir);
+
+// Compacted bytes of a copy of the index without the terms that start with `prefix`: what an
+// index would take without them (ngosearch's Korean bigrams: "XG").
+std::uintmax_t index_bytes_without(const std::filesystem::path& dir, const std::string& prefix);
 
 // A temporary folder removed at scope end.
 struct TempDir {

@@ -66,7 +66,7 @@ int run_search(const Args& args) {
     Common common;
     std::vector<std::string> words;
     std::string batch;
-    bool json = false, any = false, no_relax = false;
+    bool json = false, any = false, no_relax = false, no_fallback = false;
     SearchOptions options;
     po::options_description desc("options");
     add_common_options(desc, common);
@@ -78,6 +78,9 @@ int run_search(const Args& args) {
         ("no-relax", po::bool_switch(&no_relax),
          "when no document has all the words, answer nothing rather than the documents with "
          "the most of them")
+        ("no-fallback", po::bool_switch(&no_fallback),
+         "Korean words match only as the analysis reads them, not also by their syllable "
+         "bigrams (fewer loose matches, but names and new compounds may be missed)")
         ("batch", po::value(&batch)->value_name("FILE"),
          "run one query per line of FILE ('-' for stdin); blank and # lines are skipped")
         ("json", po::bool_switch(&json), "print one JSON object per query");
@@ -94,6 +97,7 @@ int run_search(const Args& args) {
     }
     options.match_all = !any;
     options.relax = !no_relax;
+    options.korean_fallback = !no_fallback;
     if (!batch.empty() && !words.empty()) throw po::error("give either QUERY or --batch, not both");
     if (batch.empty() && words.empty()) throw po::error("search needs a QUERY (or --batch FILE)");
 

@@ -7,7 +7,7 @@ namespace ngosearch::analysis {
 
 namespace {
 // Bump when the standard pipeline's output changes, so old indexes are detected.
-constexpr int kStandardVersion = 2;
+constexpr int kStandardVersion = 3;
 }  // namespace
 
 Analyzer::Analyzer(std::unique_ptr<Tokenizer> tokenizer,
@@ -30,18 +30,25 @@ Analyzer::Analyzer(std::unique_ptr<Tokenizer> tokenizer,
 
 Analyzer::~Analyzer() = default;
 
+std::vector<std::unique_ptr<TokenFilter>> Analyzer::standard_filters(
+    std::shared_ptr<const KoreanLexicon> lexicon) {
+    std::vector<std::unique_ptr<TokenFilter>> filters;
+    filters.push_back(make_normalize_filter());
+    filters.push_back(make_latin_accent_filter());
+    filters.push_back(make_english_possessive_filter());
+    filters.push_back(make_hyphen_join_filter());
+    filters.push_back(make_number_unit_filter());
+    filters.push_back(make_korean_auxiliary_filter());
+    filters.push_back(make_korean_spacing_filter(lexicon));
+    filters.push_back(make_korean_compound_filter(lexicon));
+    return filters;
+}
+
 std::shared_ptr<const Analyzer> Analyzer::standard() {
     static const std::shared_ptr<const Analyzer> instance = [] {
         const auto lexicon = KoreanLexicon::system_default();
-        std::vector<std::unique_ptr<TokenFilter>> filters;
-        filters.push_back(make_normalize_filter());
-        filters.push_back(make_latin_accent_filter());
-        filters.push_back(make_english_possessive_filter());
-        filters.push_back(make_hyphen_join_filter());
-        filters.push_back(make_number_unit_filter());
-        filters.push_back(make_korean_spacing_filter(lexicon));
-        filters.push_back(make_korean_compound_filter(lexicon));
-        return std::make_shared<const Analyzer>(make_unicode_word_tokenizer(), std::move(filters),
+        return std::make_shared<const Analyzer>(make_unicode_word_tokenizer(),
+                                                standard_filters(lexicon),
                                                 make_standard_stemmer(lexicon), kStandardVersion);
     }();
     return instance;

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <array>
+#include <span>
 
 #include "detail/hangul.hpp"
 
@@ -74,24 +75,43 @@ constexpr std::string_view kAfterEo[] = {"", "서", "야", "도", "요", "야만
 constexpr std::string_view kCopulaOnly[] = {"라고", "라는", "라며", "라면", "라도", "란",
                                             "라서", "라", "라든가", "라든지", "라야"};
 
-// A light verb: its stem, its 어 forms (하 + 어: 해, 하여) and its past stems (했, 하였);
-// North Korean spelling writes 되여, 되였.
-struct LightVerb {
+}  // namespace
+
+// A verb: its stem, its 어 forms (하 + 어: 해, 하여) and its past stems (했, 하였); North
+// Korean spelling writes 되여, 되였.
+struct KoreanTails::Verb {
     std::string_view stem;
     std::array<std::string_view, 3> eo;
     std::array<std::string_view, 3> past;
     Strength strength;
     bool copula;
+    std::uint16_t bit;
 };
 
-constexpr LightVerb kLightVerbs[] = {
-    {"하", {"해", "하여", ""}, {"했", "하였", ""}, Strength::Strong, false},
-    {"되", {"돼", "되어", "되여"}, {"됐", "되었", "되였"}, Strength::Strong, false},
-    {"시키", {"시켜", "", ""}, {"시켰", "", ""}, Strength::Strong, false},
-    {"당하", {"당해", "당하여", ""}, {"당했", "당하였", ""}, Strength::Strong, false},
-    {"받", {"받아", "", ""}, {"받았", "", ""}, Strength::Strong, false},
-    {"지", {"져", "", ""}, {"졌", "", ""}, Strength::Weak, false},
-    {"이", {"이어", "여", ""}, {"이었", "였", ""}, Strength::Strong, true},
+namespace {
+
+constexpr KoreanTails::Verb kLightVerbs[] = {
+    {"하", {"해", "하여", ""}, {"했", "하였", ""}, Strength::Strong, false, 0},
+    {"되", {"돼", "되어", "되여"}, {"됐", "되었", "되였"}, Strength::Strong, false, 0},
+    {"시키", {"시켜", "", ""}, {"시켰", "", ""}, Strength::Strong, false, 0},
+    {"당하", {"당해", "당하여", ""}, {"당했", "당하였", ""}, Strength::Strong, false, 0},
+    {"받", {"받아", "", ""}, {"받았", "", ""}, Strength::Strong, false, 0},
+    {"지", {"져", "", ""}, {"졌", "", ""}, Strength::Weak, false, 0},
+    {"이", {"이어", "여", ""}, {"이었", "였", ""}, Strength::Strong, true, 0},
+};
+
+constexpr KoreanTails::Verb kAuxiliaryVerbs[] = {
+    {"있", {"있어", "", ""}, {"있었", "", ""}, Strength::Strong, false, KoreanTails::kIss},
+    {"없", {"없어", "", ""}, {"없었", "", ""}, Strength::Strong, false, KoreanTails::kEobs},
+    {"않", {"않아", "", ""}, {"않았", "", ""}, Strength::Strong, false, KoreanTails::kAnh},
+    {"싶", {"싶어", "", ""}, {"싶었", "", ""}, Strength::Strong, false, KoreanTails::kSip},
+    {"못하", {"못해", "못하여", ""}, {"못했", "못하였", ""}, Strength::Strong, false,
+     KoreanTails::kMotha},
+    {"주", {"줘", "주어", ""}, {"줬", "주었", ""}, Strength::Strong, false, KoreanTails::kJu},
+    {"보", {"봐", "보아", ""}, {"봤", "보았", ""}, Strength::Strong, false, KoreanTails::kBo},
+    {"하", {"해", "하여", ""}, {"했", "하였", ""}, Strength::Strong, false, KoreanTails::kHa},
+    {"되", {"돼", "되어", "되여"}, {"됐", "되었", "되였"}, Strength::Strong, false,
+     KoreanTails::kDoe},
 };
 
 constexpr char32_t kNieun = 0x3134, kRieul = 0x3139, kMieum = 0x3141, kBieup = 0x3142;
@@ -152,27 +172,36 @@ void with_endings(std::string_view stem, bool past, Add add) {
 }  // namespace
 
 const KoreanTails& KoreanTails::instance() {
-    static const KoreanTails tails;
+    static const KoreanTails tails(kLightVerbs, std::size(kLightVerbs));
     return tails;
 }
 
-void KoreanTails::add(const std::string& tail, Strength strength) {
+const KoreanTails& KoreanTails::auxiliary_verbs() {
+    static const KoreanTails tails(kAuxiliaryVerbs, std::size(kAuxiliaryVerbs));
+    return tails;
+}
+
+void KoreanTails::add(const std::string& tail, Strength strength, std::uint16_t verbs) {
     if (tail.empty()) return;
     // One syllable of the copula (인, 여, 였) or of 지 (진, 져) is also how many words end.
     const Strength s =
         detail::code_points(tail) < 2 && strength == Strength::Strong ? Strength::Weak : strength;
-    const auto [it, inserted] = tails_.emplace(tail, s);
-    if (!inserted && s == Strength::Strong) it->second = Strength::Strong;
+    const auto [it, inserted] = tails_.emplace(tail, Entry{s, verbs});
+    if (!inserted) {
+        if (s == Strength::Strong) it->second.strength = Strength::Strong;
+        it->second.verbs |= verbs;
+    }
     max_syllables_ = std::max(max_syllables_, detail::code_points(tail));
 }
 
-KoreanTails::KoreanTails() {
-    for (const LightVerb& v : kLightVerbs) {
+KoreanTails::KoreanTails(const Verb* verbs, std::size_t count) {
+    for (const Verb& v : std::span(verbs, count)) {
+        const auto add_one = [&](const std::string& t) { add(t, v.strength, v.bit); };
         const auto add_all = [&](std::string_view stem, bool past) {
-            with_endings(stem, past, [&](const std::string& t) { add(t, v.strength); });
+            with_endings(stem, past, add_one);
             if (v.copula && !past) {
                 for (const std::string_view e : kCopulaOnly) {
-                    add(std::string(stem) + std::string(e), v.strength);
+                    add_one(std::string(stem) + std::string(e));
                 }
             }
         };
@@ -189,9 +218,7 @@ KoreanTails::KoreanTails() {
         past.push_back(honorific_base + "셨");
         for (const std::string& form : eo) {
             if (form.empty()) continue;
-            for (const std::string_view after : kAfterEo) {
-                add(form + std::string(after), v.strength);
-            }
+            for (const std::string_view after : kAfterEo) add_one(form + std::string(after));
         }
         for (const std::string& form : past) {
             if (form.empty()) continue;
@@ -207,7 +234,7 @@ void KoreanTails::match(std::string_view word, std::vector<Match>& out) const {
     const std::size_t syllables = word.size() / 3;
     for (std::size_t n = std::min(max_syllables_, syllables - 1); n >= 1; --n) {
         const auto it = tails_.find(word.substr(word.size() - n * 3));
-        if (it != tails_.end()) out.push_back({n * 3, it->second});
+        if (it != tails_.end()) out.push_back({n * 3, it->second.strength});
     }
 }
 

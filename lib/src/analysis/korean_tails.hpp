@@ -37,8 +37,25 @@ public:
         Strength strength;
     };
 
-    /// The tails, built on first use. Thread-safe, immutable.
+    /// Auxiliary verbs written after a connective (하고 있다, 하지 않았다, 해야 한다, 해 주다);
+    /// a bit each in auxiliary_verbs().
+    enum Auxiliary : std::uint16_t {
+        kIss = 1 << 0,     ///< 있다
+        kEobs = 1 << 1,    ///< 없다
+        kAnh = 1 << 2,     ///< 않다
+        kSip = 1 << 3,     ///< 싶다
+        kMotha = 1 << 4,   ///< 못하다
+        kJu = 1 << 5,      ///< 주다
+        kBo = 1 << 6,      ///< 보다
+        kHa = 1 << 7,      ///< 하다
+        kDoe = 1 << 8,     ///< 되다
+    };
+
+    /// The tails of predicates built on a noun, built on first use. Thread-safe, immutable.
     static const KoreanTails& instance();
+
+    /// The conjugated forms of the auxiliary verbs (있다, 있었습니다, 않는, 해야 한다's 한다 …).
+    static const KoreanTails& auxiliary_verbs();
 
     /// Appends the tails `word` ends with, longest first, each leaving at least one syllable.
     void match(std::string_view word, std::vector<Match>& out) const;
@@ -46,11 +63,19 @@ public:
     /// True when `tail` is a whole tail.
     bool contains(std::string_view tail) const { return tails_.find(tail) != tails_.end(); }
 
+    /// The Auxiliary bits of the verbs `form` is a form of (0 when none).
+    std::uint16_t verbs_of(std::string_view form) const {
+        const auto it = tails_.find(form);
+        return it == tails_.end() ? 0 : it->second.verbs;
+    }
+
     std::size_t size() const noexcept { return tails_.size(); }
 
+    struct Verb;
+
 private:
-    KoreanTails();
-    void add(const std::string& tail, Strength strength);
+    KoreanTails(const Verb* verbs, std::size_t count);
+    void add(const std::string& tail, Strength strength, std::uint16_t verbs);
 
     struct Hash {
         using is_transparent = void;
@@ -58,7 +83,11 @@ private:
             return std::hash<std::string_view>{}(s);
         }
     };
-    std::unordered_map<std::string, Strength, Hash, std::equal_to<>> tails_;
+    struct Entry {
+        Strength strength;
+        std::uint16_t verbs;
+    };
+    std::unordered_map<std::string, Entry, Hash, std::equal_to<>> tails_;
     std::size_t max_syllables_ = 0;
 };
 

@@ -57,8 +57,8 @@ std::string text_of(std::string_view q, std::size_t begin, std::size_t end) {
 
 class Builder {
 public:
-    Builder(std::string_view query, const QueryContext& context, bool match_all)
-        : q_(query), ctx_(context), match_all_(match_all) {}
+    Builder(std::string_view query, const QueryContext& context, BuildOptions options)
+        : q_(query), ctx_(context), match_all_(options.match_all), fallback_(options.fallback) {}
 
     BuiltQuery run(const std::vector<Lexeme>& lexemes) {
         read(lexemes);
@@ -255,7 +255,7 @@ private:
                         o.positional.size());
         }
         o.query = precise;
-        if (!prefix.empty()) return;
+        if (!prefix.empty() || !fallback_) return;
         // The Korean fallback: every part of the word, found by its syllable bigrams where its
         // stem is not found (names, loanwords, new compounds, other spellings and spacing).
         std::vector<Q> loose;
@@ -478,6 +478,7 @@ private:
     std::string_view q_;
     const QueryContext& ctx_;
     bool match_all_;
+    bool fallback_;
     std::vector<Item> items_;
     std::size_t i_ = 0;
     Xapian::termpos position_ = 0;
@@ -497,8 +498,8 @@ void drop_unsearchable(std::string_view q, std::vector<Lexeme>& lexemes,
 }
 
 BuiltQuery build_query(std::string_view query, const std::vector<Lexeme>& lexemes,
-                       const QueryContext& context, bool match_all) {
-    return Builder(query, context, match_all).run(lexemes);
+                       const QueryContext& context, BuildOptions options) {
+    return Builder(query, context, options).run(lexemes);
 }
 
 }  // namespace ngosearch::detail

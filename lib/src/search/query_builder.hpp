@@ -43,11 +43,16 @@ struct BuiltQuery {
 void drop_unsearchable(std::string_view query, std::vector<Lexeme>& lexemes,
                        const analysis::Analyzer& analyzer);
 
-/// Builds the query. `match_all`: words side by side must all match (AND) or any may (OR);
-/// explicit operators, phrases and filters are the same either way. `lexemes` must have passed
+/// Builds the query. With options.match_all words side by side must all match (AND), else any
+/// may (OR); explicit operators, phrases and filters are the same either way. `lexemes` must have passed
 /// validate_query(). @throws QueryError (with the byte position) for what has no meaning even
 /// so, e.g. an operand that only excludes (`a OR -b`).
+struct BuildOptions {
+    bool match_all = true;  ///< words side by side must all match (else any may)
+    bool fallback = true;   ///< Korean words add their bigram fallback
+};
+
 BuiltQuery build_query(std::string_view query, const std::vector<Lexeme>& lexemes,
-                       const QueryContext& context, bool match_all);
+                       const QueryContext& context, BuildOptions options);
 
 }  // namespace ngosearch::detail

@@ -57,11 +57,11 @@ struct Searcher::Impl {
 
     // Lexed as given (invalid UTF-8 included), so error positions are positions in what the
     // caller wrote; the analyzer repairs what it reads.
-    detail::BuiltQuery parse(std::string_view raw, bool match_all) const {
+    detail::BuiltQuery parse(std::string_view raw, detail::BuildOptions options) const {
         auto lexemes = detail::lex_query(raw);
         detail::drop_unsearchable(raw, lexemes, *analyzer);
         detail::validate_query(raw, lexemes);
-        return detail::build_query(raw, lexemes, context, match_all);
+        return detail::build_query(raw, lexemes, context, options);
     }
 };
 
@@ -91,7 +91,9 @@ SearchResult Searcher::search(std::string_view query, const SearchOptions& optio
         throw InvalidArgument("empty query: give at least one word, phrase or filter");
     }
     const Impl& im = *impl_;
-    detail::BuiltQuery built = im.parse(query, options.match_all);
+    detail::BuildOptions build{.match_all = options.match_all,
+                               .fallback = options.korean_fallback};
+    detail::BuiltQuery built = im.parse(query, build);
     if (built.query.empty()) {
         throw QueryError("the query has no searchable words (only punctuation or symbols?)", 0);
     }
@@ -107,7 +109,8 @@ SearchResult Searcher::search(std::string_view query, const SearchOptions& optio
         if (mset.empty() && mset.get_matches_estimated() == 0 && built.relaxable &&
             options.relax) {
             // No document has every word: answer with those that have the most of them.
-            built = im.parse(query, false);
+            build.match_all = false;
+            built = im.parse(query, build);
             enquire.set_query(built.query);
             mset = enquire.get_mset(offset, limit, check_at_least);
             result.relaxed = true;

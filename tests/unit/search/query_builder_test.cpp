@@ -18,7 +18,7 @@ using namespace ngosearch::detail;
 
 namespace {
 
-BuiltQuery build(std::string_view q, bool match_all = true) {
+BuiltQuery build(std::string_view q, bool match_all = true, bool fallback = true) {
     static const std::unordered_set<std::string> stopwords{"the", "of", "an"};
     const auto analyzer = analysis::Analyzer::standard();
     QueryContext context;
@@ -27,7 +27,7 @@ BuiltQuery build(std::string_view q, bool match_all = true) {
     auto lexemes = lex_query(q);
     drop_unsearchable(q, lexemes, *analyzer);
     validate_query(q, lexemes);
-    return build_query(q, lexemes, context, match_all);
+    return build_query(q, lexemes, context, {.match_all = match_all, .fallback = fallback});
 }
 
 std::set<std::string> terms(std::string_view q, bool match_all = true) {
@@ -74,6 +74,10 @@ TEST_CASE("query builder: a Korean word adds its syllable bigrams at a lower wei
     // Particles go before the word is looked up; the bigrams are those of the word as written.
     CHECK(has(terms("통일부는"), "통일부"));
     CHECK(has(terms("통일부는"), "XG부는"));
+    // Switched off, a word looks for what the analysis makes of it and nothing else.
+    const Xapian::Query exact = build("국가보안법", true, false).query;
+    CHECK(std::set<std::string>(exact.get_unique_terms_begin(), exact.get_unique_terms_end()) ==
+          std::set<std::string>{"Z국가보안법", "국가보안법"});
 }
 
 TEST_CASE("query builder: one written word of several parts is a phrase of them") {

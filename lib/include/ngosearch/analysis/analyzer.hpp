@@ -20,6 +20,8 @@
 
 namespace ngosearch::analysis {
 
+class KoreanLexicon;
+
 /// A tokenizer, a chain of filters and a stemmer. Immutable after construction and safe to
 /// share between threads (hold it in a std::shared_ptr<const Analyzer>).
 class Analyzer {
@@ -36,6 +38,11 @@ public:
     /// The standard English+Korean pipeline: Unicode words, NFKC_Casefold, English possessives,
     /// Korean rule stemming and Snowball English.
     static std::shared_ptr<const Analyzer> standard();
+
+    /// The filters of the standard pipeline, in order, for a pipeline that changes one stage
+    /// (another stemmer, say) and keeps the rest.
+    static std::vector<std::unique_ptr<TokenFilter>> standard_filters(
+        std::shared_ptr<const KoreanLexicon> lexicon);
 
     /// Appends the tokens of `text` (any bytes; invalid UTF-8 never crashes) to `out`.
     void analyze(std::string_view text, TokenBuffer& out) const;

@@ -44,6 +44,11 @@ std::unique_ptr<TokenFilter> make_hyphen_join_filter();
 /// terms: "제7조를" → "제7조를" (+ "7조를", "7"), "2024년" → "2024년" (+ "2024").
 std::unique_ptr<TokenFilter> make_number_unit_filter();
 
+/// Korean auxiliary verbs and bound nouns written solid are split as standard spacing writes
+/// them, at consecutive positions: "할수있다" → "할" "수" "있다", "받아들이고있습니다" →
+/// "받아들이고" "있습니다", "보호해야한다" → "보호해야" "한다", "할것이다" → "할" "것이다".
+std::unique_ptr<TokenFilter> make_korean_auxiliary_filter();
+
 /// Korean spacing variants: drops particles written apart ("지난 주 에"), adds the joined word of
 /// syllable-spaced text ("세 계 인 권 선 언" → "세계인권선언") and of a known noun followed by a
 /// word ("국가 보안법을" → "국가보안법을"), as extra terms at the first word's position.

@@ -37,6 +37,10 @@ struct SearchOptions {
     /// the most of them (any word, ranked by BM25) and set SearchResult::relaxed. Explicit AND,
     /// phrases and filters are never relaxed.
     bool relax = true;
+    /// Korean words also match, at a lower weight, documents that hold all their syllable
+    /// bigrams (names, loanwords, new compounds, other spellings and spacing that the analysis
+    /// does not resolve). false: only what the analysis resolves matches.
+    bool korean_fallback = true;
 };
 
 /// Summary of an index.
