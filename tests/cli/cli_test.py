@@ -458,6 +458,15 @@ class QueryTest(CliCase):
         self.assertGreater(hit["score"], 0)
         self.assertHighlights(hit, lambda t: "통일부는" in t or "북한에서" in t)
 
+    def test_korean_predicates_and_the_bigram_fallback(self):
+        self.assertIds("보호", [E])                # 보호해야: a derived predicate
+        self.assertIds("폐지", [D])                # 폐지해야
+        self.assertIds("보호했다", [E])            # the query's predicate reduces alike
+        # A piece of a word no analysis gives (호해 in 보호해야) is found by its syllable
+        # bigram, unless the fallback is switched off.
+        self.assertIds("호해", [E])
+        self.assertIds("호해", [], "--no-fallback")
+
     def test_korean_phrase_of_inflected_words_is_scored_and_highlighted(self):
         # "통일부 북한" matches "통일부는 북한에서" (the particles are stripped), so that hit must
         # rank like any other match: a positive score, and the matched words highlighted.

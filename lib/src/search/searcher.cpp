@@ -106,14 +106,17 @@ SearchResult Searcher::search(std::string_view query, const SearchOptions& optio
         Xapian::MSet mset = enquire.get_mset(offset, limit, check_at_least);
         SearchResult result;
         result.query = std::string(query);
-        if (mset.empty() && mset.get_matches_estimated() == 0 && built.relaxable &&
-            options.relax) {
+        if (mset.get_matches_estimated() == 0 && built.relaxable && options.relax) {
             // No document has every word: answer with those that have the most of them.
             build.match_all = false;
-            built = im.parse(query, build);
-            enquire.set_query(built.query);
-            mset = enquire.get_mset(offset, limit, check_at_least);
-            result.relaxed = true;
+            detail::BuiltQuery any = im.parse(query, build);
+            enquire.set_query(any.query);
+            Xapian::MSet loose = enquire.get_mset(offset, limit, check_at_least);
+            if (loose.get_matches_estimated() > 0) {
+                built = std::move(any);
+                mset = std::move(loose);
+                result.relaxed = true;
+            }
         }
         result.total = mset.get_matches_estimated();
         result.offset = options.offset;
