@@ -175,6 +175,10 @@ int main(int argc, char** argv) try {
 
     std::vector<std::unique_ptr<Scheme>> schemes;
     schemes.push_back(std::make_unique<NgosearchScheme>());
+    // The same analysis without the Korean bigram fallback: what the fallback adds and costs.
+    auto exact = std::make_unique<NgosearchScheme>(nullptr, "ngosearch-exact");
+    exact->set_fallback(false);
+    schemes.push_back(std::move(exact));
     schemes.push_back(std::make_unique<XapianScheme>(false));
     schemes.push_back(std::make_unique<XapianScheme>(true));
 

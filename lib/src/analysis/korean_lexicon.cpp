@@ -8,6 +8,7 @@
 #include <cstdlib>
 #include <fstream>
 #include <optional>
+#include <unordered_map>
 #include <unordered_set>
 
 #include <ngosearch/error.hpp>
@@ -144,6 +145,11 @@ std::shared_ptr<const KoreanLexicon> KoreanLexicon::load_hunspell(const std::fil
     // Without the affix file every entry counts as a word.
     const std::optional<AffixFacts> facts = read_affix_facts(aff);
     auto impl = std::make_unique<Impl>();
+    struct FlagClass {
+        bool not_word;
+        bool noun;
+    };
+    std::unordered_map<std::string, FlagClass> classes;
     std::string line;
     std::getline(in, line);  // entry count
     while (std::getline(in, line)) {
@@ -154,18 +160,25 @@ std::shared_ptr<const KoreanLexicon> KoreanLexicon::load_hunspell(const std::fil
             impl->add(raw);
             continue;
         }
-        const auto flags = facts->flags_of(slash == std::string::npos
-                                               ? std::string_view()
-                                               : std::string_view(line).substr(slash + 1));
-        const auto has = [&](const std::unordered_set<std::string>& set) {
-            return std::any_of(flags.begin(), flags.end(),
-                               [&](const std::string& f) { return set.contains(f); });
-        };
+        // Entries share a few dozen flag sets: classify each set once.
+        const std::string field =
+            slash == std::string::npos ? std::string() : line.substr(slash + 1);
+        auto known_class = classes.find(field);
+        if (known_class == classes.end()) {
+            const auto flags = facts->flags_of(field);
+            const auto has = [&](const std::unordered_set<std::string>& set) {
+                return std::any_of(flags.begin(), flags.end(),
+                                   [&](const std::string& f) { return set.contains(f); });
+            };
+            known_class = classes.emplace(field, FlagClass{has(facts->not_words),
+                                                           has(facts->noun_flags)}).first;
+        }
+        const FlagClass& cls = known_class->second;
         // Conjugated stems listed so that endings can join them (해결해, 제작한) and known
         // misspellings are no words.
-        if (has(facts->not_words)) continue;
+        if (cls.not_word) continue;
         const std::string word = nfc(raw);
-        if (word.ends_with("다") && !has(facts->noun_flags)) {
+        if (word.ends_with("다") && !cls.noun) {
             // A predicate is looked up by its noun, which it then vouches for.
             for (const std::string_view verb : kLightVerbs) {
                 if (word.size() >= verb.size() + 6 && word.ends_with(verb)) {
