@@ -619,6 +619,31 @@ class BatchTest(CliCase):
         self.assertIn("cannot open query file", proc.stderr)
 
 
+    def test_batch_search_while_an_index_run_commits(self):
+        # A writer committing every 10 documents overtakes the revision the searcher reads;
+        # the searcher reopens and every query is answered (Xapian's DatabaseModifiedError
+        # used to stop the batch part way).
+        big = os.path.join(self.tmp, "big")
+        for i in range(3000):
+            write_file(os.path.join(big, f"{i:05d}.txt"),
+                       (f"Report {i} on detention and the prosecution of activists, round {i % 7}."
+                        f"\n구금과 활동가 기소에 관한 보고서 {i}.\n") * 3)
+        queries = ["detention", "prosecute activists", "구금", "활동가 기소", "\"round 3\""] * 800
+        writer = subprocess.Popen([CLI, "index", "--db", self.db, "--quiet", "--batch-docs", "10",
+                                   big], cwd=self.tmp, env=self.env(),
+                                  stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        try:
+            proc = self.run_cli("search", "--db", self.db, "--json", "--limit", "3", "--batch",
+                                "-", input="\n".join(queries) + "\n")
+        finally:
+            _, err = writer.communicate(timeout=TIMEOUT)
+        self.assertEqual(writer.returncode, 0, decode(err))
+        self.assertExit(proc, 0)
+        results = [json.loads(line) for line in proc.stdout.splitlines()]
+        self.assertEqual(len(results), len(queries), self.describe(proc))
+        self.assertFalse([r for r in results if "error" in r][:3])
+
+
 # --- show, delete, stats, analyze -------------------------------------------------------------
 
 class DocumentCommandsTest(CliCase):

@@ -5,7 +5,10 @@
 
 #include <xapian.h>
 
+#include <algorithm>
+#include <chrono>
 #include <string>
+#include <thread>
 #include <utility>
 
 #include <ngosearch/error.hpp>
@@ -19,6 +22,28 @@ inline std::string describe(const Xapian::Error& e) {
     s += e.get_msg();
     if (!e.get_context().empty()) s += " (" + e.get_context() + ")";
     return s;
+}
+
+/// Runs fn() on a reader of `db`. When a writer's commits have overtaken the revision the
+/// reader was reading (Xapian::DatabaseModifiedError: searching while indexing), reopens `db`
+/// at the latest revision and runs fn() again, as Xapian intends. A writer that commits more
+/// often than one read takes can overtake a reader again and again: it tries for up to
+/// `patience`, pausing a little longer each time, then lets the error through.
+template <typename Fn>
+decltype(auto) with_reopen(Xapian::Database& db, Fn&& fn,
+                           std::chrono::milliseconds patience = std::chrono::seconds(20)) {
+    const auto give_up = std::chrono::steady_clock::now() + patience;
+    for (int attempt = 1;; ++attempt) {
+        try {
+            return fn();
+        } catch (const Xapian::DatabaseModifiedError&) {
+            if (std::chrono::steady_clock::now() >= give_up) throw;
+            if (attempt > 2) {
+                std::this_thread::sleep_for(std::chrono::milliseconds(std::min(attempt, 50)));
+            }
+            db.reopen();
+        }
+    }
 }
 
 /// Runs fn(); turns a Xapian::Error into an ngosearch::Error naming `where` (an index path).
@@ -37,6 +62,10 @@ decltype(auto) translate_xapian_errors(const std::string& where, Fn&& fn) {
         throw IndexCorrupt("index at " + where + " has an unsupported format: " + e.get_msg());
     } catch (const Xapian::DatabaseOpeningError& e) {
         throw IndexNotFound("cannot open index at " + where + ": " + e.get_msg());
+    } catch (const Xapian::DatabaseModifiedError& e) {
+        throw IndexError("index at " + where + " kept changing while it was being read (" +
+                         e.get_msg() + "); a writer is committing very often: try again, or "
+                         "commit in larger batches");
     } catch (const Xapian::DatabaseCorruptError& e) {
         throw IndexCorrupt("index at " + where + " is corrupt: " + e.get_msg() +
                            "; rebuild it from the source files");

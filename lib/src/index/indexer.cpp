@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <fstream>
+#include <unordered_map>
 
 #include <ngosearch/error.hpp>
 #include <ngosearch/ingest/loader.hpp>
@@ -185,6 +186,19 @@ struct Indexer::Impl {
         });
     }
 
+    // A file whose id is its name or relative path (raw bytes): names that are not UTF-8 keep
+    // their other bytes as \xNN, in the id and in the path shown, and say so.
+    void index_named_file(const fs::path& file, const std::string& raw_id,
+                          const std::string& raw_path, IndexReport& report) {
+        const std::string shown = text::escape_invalid_utf8(raw_path);
+        const std::size_t before = report.indexed;
+        index_file(file, text::escape_invalid_utf8(raw_id), shown, report);
+        if (report.indexed > before && shown != raw_path) {
+            report.warnings.push_back({shown, "the file name is not valid UTF-8; its bytes that "
+                                              "are not are written \\xNN in its id and path"});
+        }
+    }
+
     void index_file(const fs::path& file, const std::string& id, const std::string& shown_path,
                     IndexReport& report) {
         const auto format = ingest::format_for(file);
@@ -285,7 +299,7 @@ IndexReport Indexer::add_path(const fs::path& path, const ProgressCallback& prog
     const auto status = fs::status(path, ec);
     if (ec || !fs::exists(status)) throw InputError(path.string(), "no such file or directory");
     if (fs::is_regular_file(status)) {
-        impl_->index_file(path, path.filename().string(), path.string(), report);
+        impl_->index_named_file(path, path.filename().string(), path.string(), report);
         if (progress) progress(1, 1);
         return report;
     }
@@ -312,9 +326,19 @@ IndexReport Indexer::add_path(const fs::path& path, const ProgressCallback& prog
         return true;
     });
     std::sort(files.begin(), files.end());
+    // Ids are unique in an index: two files must never land on one id and replace each other.
+    std::unordered_map<std::string, std::string> taken;  // id → the path that took it
     for (std::size_t i = 0; i < files.size(); ++i) {
         const fs::path rel = files[i].lexically_relative(path);
-        impl_->index_file(files[i], rel.generic_string(), (path / rel).generic_string(), report);
+        const std::string shown = text::escape_invalid_utf8((path / rel).generic_string());
+        const std::string id = text::escape_invalid_utf8(rel.generic_string());
+        if (const auto [at, fresh] = taken.emplace(id, shown); !fresh) {
+            report.skipped.push_back({shown, "its id '" + id + "' is already the id of " +
+                                                 at->second + "; rename one of them"});
+        } else {
+            impl_->index_named_file(files[i], rel.generic_string(),
+                                    (path / rel).generic_string(), report);
+        }
         if (progress) progress(i + 1, files.size());
     }
     return report;

@@ -34,7 +34,8 @@ struct Searcher::Impl {
     fs::path path;
     std::string where;
     std::shared_ptr<const analysis::Analyzer> analyzer;
-    Xapian::Database db;
+    // Reopened (at the latest revision) when a writer's commits overtake it mid-search.
+    mutable Xapian::Database db;
     Xapian::Stem stem;
     std::unordered_set<std::string> stopwords;
     detail::QueryContext context;
@@ -53,6 +54,49 @@ struct Searcher::Impl {
         }
         context.analyzer = analyzer.get();
         context.stopwords = &stopwords;
+    }
+
+    // One search on the current revision of `db` (see Searcher::search).
+    SearchResult run(std::string_view query, const SearchOptions& options,
+                     detail::BuiltQuery built) const {
+        Xapian::Enquire enquire(db);
+        const auto offset = static_cast<Xapian::doccount>(options.offset);
+        const auto limit = static_cast<Xapian::doccount>(options.limit);
+        const auto check_at_least = std::max(kCheckAtLeast, offset + limit);
+        enquire.set_query(built.query);
+        Xapian::MSet mset = enquire.get_mset(offset, limit, check_at_least);
+        SearchResult result;
+        result.query = std::string(query);
+        if (mset.get_matches_estimated() == 0 && built.relaxable && options.relax) {
+            // No document has every word: answer with those that have the most of them.
+            detail::BuiltQuery any =
+                parse(query, {.match_all = false, .fallback = options.korean_fallback});
+            enquire.set_query(any.query);
+            Xapian::MSet loose = enquire.get_mset(offset, limit, check_at_least);
+            if (loose.get_matches_estimated() > 0) {
+                built = std::move(any);
+                mset = std::move(loose);
+                result.relaxed = true;
+            }
+        }
+        result.total = mset.get_matches_estimated();
+        result.offset = options.offset;
+        const auto terms = detail::highlight_terms(built.query);
+        for (auto it = mset.begin(); it != mset.end(); ++it) {
+            const Document d = detail::decode_document(it.get_document().get_data());
+            Hit h;
+            h.id = d.id;
+            h.path = d.path;
+            h.title = d.title;
+            h.language = d.language;
+            h.date = d.date;
+            h.type = d.type;
+            h.score = it.get_weight();
+            h.rank = it.get_rank();
+            detail::make_snippet(mset, d.body, options.snippet_bytes, stem, *analyzer, terms, h);
+            result.hits.push_back(std::move(h));
+        }
+        return result;
     }
 
     // Lexed as given (invalid UTF-8 included), so error positions are positions in what the
@@ -91,73 +135,39 @@ SearchResult Searcher::search(std::string_view query, const SearchOptions& optio
         throw InvalidArgument("empty query: give at least one word, phrase or filter");
     }
     const Impl& im = *impl_;
-    detail::BuildOptions build{.match_all = options.match_all,
-                               .fallback = options.korean_fallback};
-    detail::BuiltQuery built = im.parse(query, build);
+    const detail::BuiltQuery built =
+        im.parse(query, {.match_all = options.match_all, .fallback = options.korean_fallback});
     if (built.query.empty()) {
         throw QueryError("the query has no searchable words (only punctuation or symbols?)", 0);
     }
     return detail::translate_xapian_errors(im.where, [&] {
-        Xapian::Enquire enquire(im.db);
-        const auto offset = static_cast<Xapian::doccount>(options.offset);
-        const auto limit = static_cast<Xapian::doccount>(options.limit);
-        const auto check_at_least = std::max(kCheckAtLeast, offset + limit);
-        enquire.set_query(built.query);
-        Xapian::MSet mset = enquire.get_mset(offset, limit, check_at_least);
-        SearchResult result;
-        result.query = std::string(query);
-        if (mset.get_matches_estimated() == 0 && built.relaxable && options.relax) {
-            // No document has every word: answer with those that have the most of them.
-            build.match_all = false;
-            detail::BuiltQuery any = im.parse(query, build);
-            enquire.set_query(any.query);
-            Xapian::MSet loose = enquire.get_mset(offset, limit, check_at_least);
-            if (loose.get_matches_estimated() > 0) {
-                built = std::move(any);
-                mset = std::move(loose);
-                result.relaxed = true;
-            }
-        }
-        result.total = mset.get_matches_estimated();
-        result.offset = options.offset;
-        const auto terms = detail::highlight_terms(built.query);
-        for (auto it = mset.begin(); it != mset.end(); ++it) {
-            const Document d = detail::decode_document(it.get_document().get_data());
-            Hit h;
-            h.id = d.id;
-            h.path = d.path;
-            h.title = d.title;
-            h.language = d.language;
-            h.date = d.date;
-            h.type = d.type;
-            h.score = it.get_weight();
-            h.rank = it.get_rank();
-            detail::make_snippet(mset, d.body, options.snippet_bytes, im.stem, *im.analyzer, terms,
-                                 h);
-            result.hits.push_back(std::move(h));
-        }
-        return result;
+        return detail::with_reopen(im.db, [&] { return im.run(query, options, built); });
     });
 }
 
 std::optional<Document> Searcher::find(std::string_view id) const {
     if (id.empty()) throw InvalidArgument("document id must not be empty");
-    return detail::translate_xapian_errors(impl_->where, [&]() -> std::optional<Document> {
-        const auto docid = detail::find_document(impl_->db, id);
-        if (!docid) return std::nullopt;
-        return detail::decode_document(impl_->db.get_document(*docid).get_data());
+    return detail::translate_xapian_errors(impl_->where, [&] {
+        return detail::with_reopen(impl_->db, [&]() -> std::optional<Document> {
+            const auto docid = detail::find_document(impl_->db, id);
+            if (!docid) return std::nullopt;
+            return detail::decode_document(impl_->db.get_document(*docid).get_data());
+        });
     });
 }
 
 IndexStats Searcher::stats() const {
-    return detail::translate_xapian_errors(impl_->where, [&] {
-        IndexStats s;
-        s.documents = impl_->db.get_doccount();
-        for (auto t = impl_->db.allterms_begin(); t != impl_->db.allterms_end(); ++t) ++s.terms;
-        s.average_length = impl_->db.get_avlength();
-        s.analyzer = impl_->db.get_metadata(detail::kAnalyzerKey);
-        s.path = impl_->path;
-        return s;
+    const Impl& im = *impl_;
+    return detail::translate_xapian_errors(im.where, [&] {
+        return detail::with_reopen(im.db, [&] {
+            IndexStats s;
+            s.documents = im.db.get_doccount();
+            for (auto t = im.db.allterms_begin(); t != im.db.allterms_end(); ++t) ++s.terms;
+            s.average_length = im.db.get_avlength();
+            s.analyzer = im.db.get_metadata(detail::kAnalyzerKey);
+            s.path = im.path;
+            return s;
+        });
     });
 }
 

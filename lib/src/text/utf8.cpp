@@ -35,6 +35,28 @@ Utf8Repair repair_utf8(std::string_view bytes) {
     return out;
 }
 
+std::string escape_invalid_utf8(std::string_view bytes) {
+    const int32_t length = detail::checked_length(bytes);
+    std::string out;
+    out.reserve(bytes.size() + 8);
+    constexpr char kHex[] = "0123456789ABCDEF";
+    for (int32_t i = 0; i < length;) {
+        const int32_t start = i;
+        const bool valid = detail::next_code_point(bytes, i, length) >= 0;
+        for (int32_t k = start; k < i; ++k) {
+            const auto b = static_cast<unsigned char>(bytes[static_cast<std::size_t>(k)]);
+            if (valid) {
+                out += static_cast<char>(b);
+            } else {
+                out += "\\x";
+                out += kHex[b >> 4];
+                out += kHex[b & 0x0F];
+            }
+        }
+    }
+    return out;
+}
+
 std::size_t utf8_prefix_length(std::string_view text, std::size_t max_bytes) noexcept {
     if (max_bytes >= text.size()) return text.size();
     std::size_t n = max_bytes;

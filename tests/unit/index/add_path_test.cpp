@@ -129,3 +129,40 @@ TEST_CASE("add_path: a file name that is not UTF-8 (an EUC-KR zip) is indexed, t
     CHECK(s.search("korean").total == 1);
     CHECK(s.search("delta").total == 1);
 }
+
+TEST_CASE("add_path: names differing only in bytes that are not UTF-8 stay two documents") {
+    TempDir dir;
+    dir.write("docs/x\xFF.txt", "first file on detention");
+    dir.write("docs/x\xFE.txt", "second file on prosecution");
+    Indexer ix(dir / "idx");
+    const IndexReport r = ix.add_path(dir / "docs");
+    ix.commit();
+    CHECK(r.indexed == 2);
+    CHECK(ix.document_count() == 2);
+    CHECK(r.ids == std::vector<std::string>{"x\\xFE.txt", "x\\xFF.txt"});
+    REQUIRE(r.warnings.size() == 2);
+    CHECK(r.warnings[0].reason.find("not valid UTF-8") != std::string::npos);
+    {
+        Searcher s(dir / "idx");
+        const auto doc = s.find("x\\xFF.txt");
+        REQUIRE(doc.has_value());
+        CHECK(doc->body == "first file on detention");
+        CHECK(doc->path.ends_with("docs/x\\xFF.txt"));
+    }
+    // A second run finds both unchanged: nothing is indexed again.
+    const IndexReport again = ix.add_path(dir / "docs");
+    CHECK(again.indexed == 0);
+    CHECK(again.unchanged == 2);
+}
+
+TEST_CASE("add_path: two files that would share an id — the second is skipped, never lost") {
+    TempDir dir;
+    dir.write("docs/x\xFF.txt", "raw byte name");
+    dir.write("docs/x\\xFF.txt", "a name written with a backslash");
+    Indexer ix(dir / "idx");
+    const IndexReport r = ix.add_path(dir / "docs");
+    ix.commit();
+    CHECK(r.indexed == 1);
+    REQUIRE(r.skipped.size() == 1);
+    CHECK(r.skipped[0].reason.find("is already the id of") != std::string::npos);
+}

@@ -5,6 +5,7 @@
 #include <set>
 
 #include <ngosearch/error.hpp>
+#include <ngosearch/index/indexer.hpp>
 #include <ngosearch/search/searcher.hpp>
 #include <ngosearch/text/utf8.hpp>
 
@@ -205,4 +206,28 @@ TEST_CASE("snippets: a match only the analyzer sees, far into a long text, is sh
     CHECK(h.snippet.substr(b, e - b) == "국가보안법을");
     CHECK(text::is_valid_utf8(h.snippet));
     CHECK(h.snippet.size() < 400);
+}
+
+TEST_CASE("searcher: searching while a writer commits reopens and goes on") {
+    test::TempDir dir;
+    const auto db = dir / "index";
+    const auto body = [](int round, int i) {
+        return "round" + std::to_string(round) + " detention report number " + std::to_string(i) +
+               " with enough words to fill the blocks of the index";
+    };
+    Indexer writer(db, IndexOptions{.batch_docs = 100000});
+    for (int i = 0; i < 400; ++i) writer.add({.id = std::to_string(i), .body = body(0, i)});
+    writer.commit();
+    const Searcher searcher(db);
+    CHECK(searcher.search("round0").total == 400);
+    // Several commits that rewrite every document: the revision the searcher opened is gone.
+    for (int round = 1; round <= 4; ++round) {
+        for (int i = 0; i < 400; ++i) writer.add({.id = std::to_string(i), .body = body(round, i)});
+        writer.commit();
+    }
+    const SearchResult r = searcher.search("detention", {.limit = 5});
+    CHECK(r.total == 400);
+    CHECK(searcher.search("round4").total == 400);  // it reads the latest revision now
+    CHECK(searcher.find("7").has_value());
+    CHECK(searcher.stats().documents == 400);
 }

@@ -36,3 +36,11 @@ TEST_CASE("utf8: prefix length never cuts a sequence") {
     CHECK(utf8_prefix_length(s, 5) == 3);
     CHECK(utf8_prefix_length(s, 2) == 0);
 }
+
+TEST_CASE("utf8: escaping keeps well-formed text and writes other bytes as \\xNN") {
+    CHECK(escape_invalid_utf8("plain 국가") == "plain 국가");
+    CHECK(escape_invalid_utf8("x\xFF.txt") == "x\\xFF.txt");
+    CHECK(escape_invalid_utf8("x\xFE.txt") == "x\\xFE.txt");
+    CHECK(escape_invalid_utf8("\xED\xA0\x80") == "\\xED\\xA0\\x80");  // a surrogate
+    CHECK(escape_invalid_utf8("") == "");
+}

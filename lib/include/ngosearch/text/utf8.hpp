@@ -26,6 +26,11 @@ struct Utf8Repair {
 /// "substitution of maximal subparts" practice). Never throws on bad input.
 Utf8Repair repair_utf8(std::string_view bytes);
 
+/// Copies `bytes`, writing each byte that is not part of well-formed UTF-8 as "\xNN" (upper-case
+/// hex): unlike repair_utf8() it keeps different inputs different, so file names that differ
+/// only in such bytes stay apart ("x\xFF.txt", "x\xFE.txt"). Well-formed input is returned as is.
+std::string escape_invalid_utf8(std::string_view bytes);
+
 /// Largest prefix length <= max_bytes that does not cut a UTF-8 sequence of valid `text` in two.
 std::size_t utf8_prefix_length(std::string_view text, std::size_t max_bytes) noexcept;
 
