@@ -11,14 +11,13 @@
 
 #include <ngosearch/error.hpp>
 #include <ngosearch/ingest/loader.hpp>
-#include <ngosearch/text/normalize.hpp>
 #include <ngosearch/text/utf8.hpp>
 
 #include "detail/xapian_errors.hpp"
+#include "index/document_builder.hpp"
 #include "index/document_codec.hpp"
 #include "index/index_fingerprint.hpp"
 #include "index/prefixes.hpp"
-#include "index/term_scheme.hpp"
 
 namespace ngosearch {
 
@@ -35,29 +34,6 @@ IndexReport& IndexReport::operator+=(const IndexReport& other) {
 }
 
 namespace {
-
-// Title words also count as body words, weighted up: a match in the title says more.
-constexpr Xapian::termcount kTitleWdf = 2;
-// Gap between fields so a phrase cannot span the title's end and the body's start.
-constexpr Xapian::termpos kFieldGap = 100;
-
-// Language and type are filter codes ("ko", "press-release"), not text.
-constexpr std::size_t kMaxCodeBytes = 64;
-
-// Stored and indexed text must be UTF-8 (file names from other systems may not be).
-Document valid_utf8(const Document& d) {
-    Document out = d;
-    for (std::string* s : {&out.id, &out.title, &out.body, &out.language, &out.date, &out.path,
-                           &out.type}) {
-        if (!text::is_valid_utf8(*s)) *s = text::repair_utf8(*s).text;
-    }
-    std::map<std::string, std::string> meta;
-    for (const auto& [k, v] : d.metadata) {
-        meta[text::repair_utf8(k).text] = text::repair_utf8(v).text;
-    }
-    out.metadata = std::move(meta);
-    return out;
-}
 
 // Refuse to turn a folder of someone's files into an index by accident (`--db corpus/`).
 void check_index_location(const fs::path& path) {
@@ -109,60 +85,12 @@ struct Indexer::Impl {
     IndexOptions options;
     Xapian::WritableDatabase db;
     std::size_t pending = 0;
-    analysis::TokenBuffer tokens;
-
-    // Everything Xapian could refuse is checked here, before the database is touched: an error
-    // inside replace_document() would discard the whole uncommitted batch.
-    Xapian::Document build(const Document& given, const std::string& content_hash,
-                           std::string& id_term) {
-        const Document doc = valid_utf8(given);
-        if (doc.id.empty()) throw InvalidArgument("document id must not be empty");
-        std::string date;
-        if (!doc.date.empty()) {
-            const auto d = ingest::normalize_date(doc.date);
-            if (!d) {
-                throw InvalidArgument("document '" + doc.id + "' has an invalid date '" + doc.date +
-                                      "' (expected YYYY, YYYY-MM or YYYY-MM-DD)");
-            }
-            date = *d;
-        }
-        const std::string lang = text::normalize(doc.language);
-        const std::string type = text::normalize(doc.type);
-        if (lang.size() > kMaxCodeBytes || type.size() > kMaxCodeBytes) {
-            throw InvalidArgument("document '" + doc.id + "': language and type must be short codes (at most " +
-                                  std::to_string(kMaxCodeBytes) + " bytes), like 'ko' or 'letter'");
-        }
-        const analysis::Analyzer& analyzer = *options.analyzer;
-        Xapian::Document x;
-        Document stored = doc;
-        stored.date = date;
-        x.set_data(detail::encode_document(stored));
-        id_term = detail::id_term(doc.id);
-        x.add_boolean_term(id_term);
-        if (!lang.empty()) {
-            x.add_boolean_term(std::string(detail::kLangPrefix) + lang);
-            // A mixed document is found by either language's filter.
-            if (lang == "mixed") {
-                x.add_boolean_term(std::string(detail::kLangPrefix) + "en");
-                x.add_boolean_term(std::string(detail::kLangPrefix) + "ko");
-            }
-        }
-        if (!type.empty()) x.add_boolean_term(std::string(detail::kTypePrefix) + type);
-        if (!date.empty()) x.add_value(detail::slot(detail::Slot::Date), detail::date_value(date));
-        if (!content_hash.empty()) {
-            x.add_value(detail::slot(detail::Slot::ContentHash), content_hash);
-        }
-        detail::index_field(x, analyzer, doc.title, detail::kTitlePrefix, 1, 1, tokens);
-        Xapian::termpos pos = detail::index_field(x, analyzer, doc.title, "", kTitleWdf, 1, tokens);
-        detail::index_field(x, analyzer, doc.body, "", 1, pos + kFieldGap, tokens);
-        return x;
-    }
+    std::unique_ptr<detail::DocumentBuilder> builder;
 
     void put(const Document& doc, const std::string& content_hash) {
-        std::string term;
-        const Xapian::Document x = build(doc, content_hash, term);
+        const detail::BuiltDocument built = builder->build(doc, content_hash);
         try {
-            db.replace_document(term, x);
+            db.replace_document(built.id_term, built.document);
         } catch (const Xapian::Error& e) {
             // Xapian has dropped the uncommitted batch: say so, never report it as indexed.
             pending = 0;
@@ -242,6 +170,7 @@ Indexer::Indexer(const fs::path& path, IndexOptions options) : impl_(std::make_u
     if (!options.analyzer) options.analyzer = analysis::Analyzer::standard();
     if (options.batch_docs == 0) options.batch_docs = 1;
     impl_->options = std::move(options);
+    impl_->builder = std::make_unique<detail::DocumentBuilder>(impl_->options.analyzer);
     std::error_code ec;
     if (!fs::exists(path, ec)) {
         if (!impl_->options.create) {

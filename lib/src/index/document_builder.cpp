@@ -1,0 +1,87 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#include "index/document_builder.hpp"
+
+#include <ngosearch/error.hpp>
+#include <ngosearch/ingest/loader.hpp>
+#include <ngosearch/text/normalize.hpp>
+#include <ngosearch/text/utf8.hpp>
+
+#include "index/document_codec.hpp"
+#include "index/prefixes.hpp"
+#include "index/term_scheme.hpp"
+
+namespace ngosearch::detail {
+
+namespace {
+
+// Title words also count as body words, weighted up: a match in the title says more.
+constexpr Xapian::termcount kTitleWdf = 2;
+// Gap between fields so a phrase cannot span the title's end and the body's start.
+constexpr Xapian::termpos kFieldGap = 100;
+// Language and type are filter codes ("ko", "press-release"), not text.
+constexpr std::size_t kMaxCodeBytes = 64;
+
+// Stored and indexed text must be UTF-8 (file names from other systems may not be).
+Document valid_utf8(const Document& d) {
+    Document out = d;
+    for (std::string* s : {&out.id, &out.title, &out.body, &out.language, &out.date, &out.path,
+                           &out.type}) {
+        if (!text::is_valid_utf8(*s)) *s = text::repair_utf8(*s).text;
+    }
+    std::map<std::string, std::string> meta;
+    for (const auto& [k, v] : d.metadata) {
+        meta[text::repair_utf8(k).text] = text::repair_utf8(v).text;
+    }
+    out.metadata = std::move(meta);
+    return out;
+}
+
+}  // namespace
+
+DocumentBuilder::DocumentBuilder(std::shared_ptr<const analysis::Analyzer> analyzer)
+    : analyzer_(std::move(analyzer)) {
+    if (!analyzer_) throw InvalidArgument("DocumentBuilder: analyzer must not be null");
+}
+
+BuiltDocument DocumentBuilder::build(const Document& given, std::string_view content_hash) const {
+    Document doc = valid_utf8(given);
+    if (doc.id.empty()) throw InvalidArgument("document id must not be empty");
+    if (!doc.date.empty()) {
+        const auto d = ingest::normalize_date(doc.date);
+        if (!d) {
+            throw InvalidArgument("document '" + doc.id + "' has an invalid date '" + doc.date +
+                                  "' (expected YYYY, YYYY-MM or YYYY-MM-DD)");
+        }
+        doc.date = *d;
+    }
+    const std::string lang = text::normalize(doc.language);
+    const std::string type = text::normalize(doc.type);
+    if (lang.size() > kMaxCodeBytes || type.size() > kMaxCodeBytes) {
+        throw InvalidArgument("document '" + doc.id +
+                              "': language and type must be short codes (at most " +
+                              std::to_string(kMaxCodeBytes) + " bytes), like 'ko' or 'letter'");
+    }
+    BuiltDocument out;
+    Xapian::Document& x = out.document;
+    x.set_data(encode_document(doc));
+    out.id_term = id_term(doc.id);
+    x.add_boolean_term(out.id_term);
+    if (!lang.empty()) {
+        x.add_boolean_term(std::string(kLangPrefix) + lang);
+        // A mixed document is found by either language's filter.
+        if (lang == "mixed") {
+            x.add_boolean_term(std::string(kLangPrefix) + "en");
+            x.add_boolean_term(std::string(kLangPrefix) + "ko");
+        }
+    }
+    if (!type.empty()) x.add_boolean_term(std::string(kTypePrefix) + type);
+    if (!doc.date.empty()) x.add_value(slot(Slot::Date), date_value(doc.date));
+    if (!content_hash.empty()) x.add_value(slot(Slot::ContentHash), std::string(content_hash));
+    thread_local analysis::TokenBuffer tokens;
+    index_field(x, *analyzer_, doc.title, kTitlePrefix, 1, 1, tokens);
+    const Xapian::termpos pos = index_field(x, *analyzer_, doc.title, "", kTitleWdf, 1, tokens);
+    index_field(x, *analyzer_, doc.body, "", 1, pos + kFieldGap, tokens);
+    return out;
+}
+
+}  // namespace ngosearch::detail

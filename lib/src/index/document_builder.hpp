@@ -1,0 +1,41 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// Turns a Document into the Xapian document an index stores — terms, values, stored data —
+// without touching any database: a pure function of the document and the analysis, safe to
+// call from several threads at once, so that many builders can feed one writer.
+#pragma once
+
+#include <xapian.h>
+
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include <ngosearch/analysis/analyzer.hpp>
+#include <ngosearch/index/document.hpp>
+
+namespace ngosearch::detail {
+
+/// A document ready for the writer: Xapian's document and the id term to replace it by.
+struct BuiltDocument {
+    Xapian::Document document;
+    std::string id_term;
+};
+
+class DocumentBuilder {
+public:
+    explicit DocumentBuilder(std::shared_ptr<const analysis::Analyzer> analyzer);
+
+    /// Builds `doc`. Everything Xapian could refuse is checked here, before a database sees the
+    /// document (an error inside replace_document() would discard a whole uncommitted batch).
+    /// Invalid UTF-8 in any field is repaired. `content_hash` (may be empty) is stored for
+    /// skipping unchanged files.
+    /// @throws InvalidArgument for an empty id, an invalid date, over-long language or type.
+    BuiltDocument build(const Document& doc, std::string_view content_hash) const;
+
+    const analysis::Analyzer& analyzer() const noexcept { return *analyzer_; }
+
+private:
+    std::shared_ptr<const analysis::Analyzer> analyzer_;
+};
+
+}  // namespace ngosearch::detail
