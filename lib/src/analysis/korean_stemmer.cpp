@@ -104,16 +104,6 @@ std::vector<std::string> KoreanStemmer::decompound_uncached(std::string_view ste
     return {};
 }
 
-bool KoreanStemmer::strip_one(std::string_view& s, const std::vector<std::string_view>& suffixes) {
-    for (const std::string_view suffix : suffixes) {
-        if (s.size() > suffix.size() && s.ends_with(suffix)) {
-            s.remove_suffix(suffix.size());
-            return true;
-        }
-    }
-    return false;
-}
-
 namespace {
 
 // Korean text repeats its words, and one word is stemmed and split several times on its way
@@ -176,9 +166,23 @@ std::string KoreanStemmer::stem_uncached(std::string_view term) const {
         KoreanTails::Strength strength = KoreanTails::Strength::Strong;
     };
     std::vector<Candidate> candidates{{term, false}};
-    std::string_view s = term;
-    for (int step = 0; step < kMaxParticleSteps && strip_one(s, particles_); ++step) {
-        candidates.push_back({s, false});
+    // Every particle that ends the word is a candidate, then every one that ends what is left
+    // (탈북자들의 → 탈북자들 → 탈북자): 결과의 is 결과 + 의, not 결 + 과의; the lexicon decides.
+    std::vector<std::string_view> frontier{term};
+    for (int step = 0; step < kMaxParticleSteps && !frontier.empty(); ++step) {
+        std::vector<std::string_view> next;
+        for (const std::string_view f : frontier) {
+            for (const std::string_view p : particles_) {
+                if (f.size() <= p.size() || !f.ends_with(p)) continue;
+                const std::string_view c = f.substr(0, f.size() - p.size());
+                const bool seen = std::any_of(candidates.begin(), candidates.end(),
+                                              [&](const Candidate& x) { return x.stem == c; });
+                if (seen) continue;
+                candidates.push_back({c, false});
+                next.push_back(c);
+            }
+        }
+        frontier.swap(next);
     }
     thread_local std::vector<KoreanTails::Match> tails;
     tails.clear();
@@ -215,10 +219,14 @@ std::string KoreanStemmer::stem_uncached(std::string_view term) const {
         return out;
     }
     // 3. Rules alone: the most stripped candidate that keeps two syllables, where what was
-    //    stripped is surely a particle or a predicate ending.
+    //    stripped is surely a particle or a predicate ending, and what is left is no verb stem
+    //    (말하는 is not 말하 + 는).
+    const auto verb_stem = [](std::string_view c) {
+        return c.ends_with("하") || c.ends_with("되");
+    };
     for (auto it = candidates.rbegin(); it != candidates.rend(); ++it) {
         if (it->stem.size() < term.size() && detail::code_points(it->stem) >= kMinRuleSyllables &&
-            it->strength == KoreanTails::Strength::Strong) {
+            it->strength == KoreanTails::Strength::Strong && !verb_stem(it->stem)) {
             return detail::initial_sound_rule(it->stem);
         }
     }

@@ -40,7 +40,6 @@ private:
     std::vector<std::string> decompound_uncached(std::string_view stem) const;
     /// Fewest known words making up `stem` (the whole as one word only if `whole_ok`).
     std::vector<std::string> known_words(std::string_view stem, bool whole_ok) const;
-    static bool strip_one(std::string_view& s, const std::vector<std::string_view>& suffixes);
 
     std::shared_ptr<const KoreanLexicon> lexicon_;
     std::vector<std::string_view> particles_;

@@ -97,7 +97,8 @@ constexpr KoreanTails::Verb kLightVerbs[] = {
     {"당하", {"당해", "당하여", ""}, {"당했", "당하였", ""}, Strength::Strong, false, 0},
     {"받", {"받아", "", ""}, {"받았", "", ""}, Strength::Strong, false, 0},
     {"지", {"져", "", ""}, {"졌", "", ""}, Strength::Weak, false, 0},
-    {"이", {"이어", "여", ""}, {"이었", "였", ""}, Strength::Strong, true, 0},
+    // The copula's forms also end names and compounds (아시안게임이, 김종인가): weak.
+    {"이", {"이어", "여", ""}, {"이었", "였", "이였"}, Strength::Weak, true, 0},
 };
 
 constexpr KoreanTails::Verb kAuxiliaryVerbs[] = {
@@ -216,6 +217,7 @@ KoreanTails::KoreanTails(const Verb* verbs, std::size_t count) {
         const std::string honorific_base = honorific.substr(0, honorific.size() - 3);
         eo.push_back(honorific_base + "셔");
         past.push_back(honorific_base + "셨");
+        past.push_back(honorific_base + "시였");  // North Korean spelling of 셨
         for (const std::string& form : eo) {
             if (form.empty()) continue;
             for (const std::string_view after : kAfterEo) add_one(form + std::string(after));
