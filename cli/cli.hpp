@@ -6,9 +6,16 @@
 #include <nlohmann/json.hpp>
 
 #include <filesystem>
+#include <memory>
 #include <iosfwd>
 #include <string>
 #include <vector>
+
+#include <ngosearch/entities/entity.hpp>
+
+namespace ngosearch::entities {
+class Gazetteer;
+}
 
 namespace ngosearch::cli {
 
@@ -62,6 +69,13 @@ void print_query_error(std::ostream& err, const std::string& message, std::size_
 /// Keeps byte lengths, so byte offsets into the text stay valid.
 std::string printable(std::string_view text, bool one_line = false);
 
+/// The built-in gazetteer with the user's files (--gazetteer) added; they may correct entries
+/// of the built-in one (same id). @throws InputError naming a bad file and line.
+std::shared_ptr<const entities::Gazetteer> load_gazetteer(const std::vector<std::string>& files);
+
+/// Entities as JSON: [{"type", "id", "name", "surface", "begin", "end", "source"(, "article")}].
+nlohmann::ordered_json entities_json(const std::vector<entities::Entity>& list);
+
 /// Display width of UTF-8 text in a terminal (wide East Asian characters count 2).
 std::size_t display_width(std::string_view utf8);
 
@@ -72,5 +86,6 @@ int run_show(const Args& args);
 int run_delete(const Args& args);
 int run_stats(const Args& args);
 int run_analyze(const Args& args);
+int run_entities(const Args& args);
 
 }  // namespace ngosearch::cli

@@ -8,6 +8,7 @@
 #include <cstdlib>
 #include <iostream>
 
+#include <ngosearch/entities/gazetteer.hpp>
 #include <ngosearch/error.hpp>
 
 namespace ngosearch::cli {
@@ -89,6 +90,29 @@ void print_query_error(std::ostream& err, const std::string& message, std::size_
     if (query.empty() || position > query.size()) return;
     err << "  " << query << "\n  " << std::string(display_width(query.substr(0, position)), ' ')
         << "^\n";
+}
+
+std::shared_ptr<const entities::Gazetteer> load_gazetteer(const std::vector<std::string>& files) {
+    if (files.empty()) return entities::Gazetteer::standard();
+    std::vector<std::shared_ptr<const entities::Gazetteer>> parts{entities::Gazetteer::standard()};
+    for (const auto& f : files) parts.push_back(entities::Gazetteer::load(f));
+    return entities::Gazetteer::merged(parts);
+}
+
+nlohmann::ordered_json entities_json(const std::vector<entities::Entity>& list) {
+    nlohmann::ordered_json out = nlohmann::ordered_json::array();
+    for (const auto& e : list) {
+        nlohmann::ordered_json j{{"type", entities::to_string(e.type)},
+                                 {"id", e.id},
+                                 {"name", e.name},
+                                 {"surface", e.surface},
+                                 {"begin", e.begin},
+                                 {"end", e.end},
+                                 {"source", entities::to_string(e.source)}};
+        if (!e.article.empty()) j["article"] = e.article;
+        out.push_back(std::move(j));
+    }
+    return out;
 }
 
 }  // namespace ngosearch::cli

@@ -2,6 +2,7 @@
 #include <fstream>
 #include <iostream>
 
+#include <ngosearch/entities/gazetteer.hpp>
 #include <ngosearch/error.hpp>
 #include <ngosearch/search/searcher.hpp>
 
@@ -27,10 +28,31 @@ nlohmann::ordered_json result_json(const SearchResult& r) {
                         {"highlights", spans},
                         {"lang", h.language},
                         {"date", h.date},
-                        {"type", h.type}});
+                        {"type", h.type},
+                        {"entities", entities_json(h.entities)}});
     }
-    return {{"query", r.query}, {"total", r.total}, {"offset", r.offset},
-            {"relaxed", r.relaxed}, {"hits", hits}};
+    nlohmann::ordered_json expansions = nlohmann::ordered_json::array();
+    for (const auto& x : r.expansions) {
+        expansions.push_back({{"words", x.words},
+                              {"type", entities::to_string(x.type)},
+                              {"id", x.id},
+                              {"name", x.name}});
+    }
+    nlohmann::ordered_json out{{"query", r.query},   {"total", r.total},
+                               {"offset", r.offset}, {"relaxed", r.relaxed},
+                               {"expansions", expansions}, {"hits", hits}};
+    if (!r.facets.empty()) {
+        nlohmann::ordered_json facets = nlohmann::ordered_json::object();
+        for (const auto& f : r.facets) {
+            nlohmann::ordered_json values = nlohmann::ordered_json::array();
+            for (const auto& v : f.values) {
+                values.push_back({{"id", v.id}, {"name", v.name}, {"count", v.count}});
+            }
+            facets[std::string(entities::to_string(f.type))] = values;
+        }
+        out["facets"] = facets;
+    }
+    return out;
 }
 
 void print_human(const SearchResult& r, bool tty) {
@@ -40,6 +62,10 @@ void print_human(const SearchResult& r, bool tty) {
     std::cout << '\n';
     if (r.relaxed) {
         std::cout << "No document has all the words; showing those with the most of them.\n";
+    }
+    for (const auto& x : r.expansions) {
+        std::cout << "Also searched: " << printable(x.words) << " → " << entities::to_string(x.type)
+                  << ':' << printable(x.id) << " (" << printable(x.name) << ")\n";
     }
     for (const Hit& h : r.hits) {
         std::cout << '\n' << h.rank + 1 << ". " << (tty ? kBold : "") << printable(h.title)
@@ -58,6 +84,14 @@ void print_human(const SearchResult& r, bool tty) {
                       << '\n';
         }
     }
+    for (const auto& f : r.facets) {
+        std::cout << '\n' << entities::to_string(f.type) << ':';
+        for (const auto& v : f.values) {
+            std::cout << "\n  " << v.count << "  " << printable(v.name) << "  ("
+                      << entities::to_string(f.type) << ':' << printable(v.id) << ')';
+        }
+        std::cout << '\n';
+    }
 }
 
 }  // namespace
@@ -66,7 +100,8 @@ int run_search(const Args& args) {
     Common common;
     std::vector<std::string> words;
     std::string batch;
-    bool json = false, any = false, no_relax = false, no_fallback = false;
+    bool json = false, any = false, no_relax = false, no_fallback = false, no_expand = false;
+    std::vector<std::string> gazetteers;
     SearchOptions options;
     po::options_description desc("options");
     add_common_options(desc, common);
@@ -81,6 +116,15 @@ int run_search(const Args& args) {
         ("no-fallback", po::bool_switch(&no_fallback),
          "Korean words match only as the analysis reads them, not also by their syllable "
          "bigrams (fewer loose matches, but names and new compounds may be missed)")
+        ("no-expand", po::bool_switch(&no_expand),
+         "words that name an entity (문재인, National Security Law) find only themselves, not "
+         "also the documents that mention the entity in another language or alias")
+        ("facets", po::bool_switch(&options.facets),
+         "count the people, bodies, laws, organisations and resolutions of all matching "
+         "documents")
+        ("gazetteer", po::value(&gazetteers)->value_name("FILE"),
+         "names of your own for entity filters and expansion (the format of the built-in "
+         "gazetteer; repeatable)")
         ("batch", po::value(&batch)->value_name("FILE"),
          "run one query per line of FILE ('-' for stdin); blank and # lines are skipped")
         ("json", po::bool_switch(&json), "print one JSON object per query");
@@ -91,17 +135,20 @@ int run_search(const Args& args) {
                    "Searches the index. Words must all match unless joined with OR.\n"
                    "  \"exact phrase\"  a NEAR b  a NEAR/3 b  a AND NOT b  -excluded  prosecut*\n"
                    "  title:word  lang:en|ko|mixed  type:letter  date:2020  date:2020..2025\n"
-                   "  date:2020-03..  date:..2019-12-31  (grouping)",
+                   "  date:2020-03..  date:..2019-12-31  (grouping)\n"
+                   "  person:moon-jae-in  person:\"Moon Jae-in\"  ministry:통일부  law:국가보안법\n"
+                   "  law:national-security-act/7  org:…  resolution:…",
                    desc);
         return kExitOk;
     }
     options.match_all = !any;
     options.relax = !no_relax;
     options.korean_fallback = !no_fallback;
+    options.expand_entities = !no_expand;
     if (!batch.empty() && !words.empty()) throw po::error("give either QUERY or --batch, not both");
     if (batch.empty() && words.empty()) throw po::error("search needs a QUERY (or --batch FILE)");
 
-    const Searcher searcher(index_path(common));
+    const Searcher searcher(index_path(common), nullptr, load_gazetteer(gazetteers));
     const bool tty = stdout_is_tty();
     const auto run_one = [&](const std::string& query) -> bool {
         try {

@@ -27,8 +27,9 @@ TIMEOUT = 30  # seconds for one ngosearch run
 REPORT_KEYS = {"index", "indexed", "unchanged", "documents", "skipped", "warnings", "errors"}
 # `ignored` counts files left out by a .ngosearchignore file; the only key beyond the above.
 REPORT_OPTIONAL_KEYS = {"ignored"}
-RESULT_KEYS = {"query", "total", "offset", "relaxed", "hits"}
-HIT_KEYS = {"id", "path", "title", "score", "snippet", "highlights", "lang", "date", "type"}
+RESULT_KEYS = {"query", "total", "offset", "relaxed", "expansions", "hits"}
+HIT_KEYS = {"id", "path", "title", "score", "snippet", "highlights", "lang", "date", "type",
+            "entities"}
 SHOW_KEYS = {"id", "title", "path", "lang", "date", "type", "metadata", "body"}
 COMMANDS = ["index", "search", "show", "delete", "stats", "analyze"]
 
@@ -330,8 +331,13 @@ class SearchOutputTest(CliCase):
         self.assertEqual(sorted(h["id"] for h in result["hits"]), [D, G])
         for hit in result["hits"]:
             self.assertEqual(set(hit), HIT_KEYS)
-            for key in HIT_KEYS - {"score", "highlights"}:
+            for key in HIT_KEYS - {"score", "highlights", "entities"}:
                 self.assertIsInstance(hit[key], str, key)
+            # The entities the body names, with byte offsets into the stored body.
+            self.assertIn("national-security-act", [e["id"] for e in hit["entities"]])
+            for e in hit["entities"]:
+                self.assertEqual(set(e) - {"article"},
+                                 {"type", "id", "name", "surface", "begin", "end", "source"})
             self.assertIsInstance(hit["score"], (int, float))
             self.assertGreater(hit["score"], 0)
             self.assertHighlights(hit, lambda t: t in ("국가보안법", "국가보안법을", "국가보안법은"))
@@ -1234,8 +1240,13 @@ class CorpusTest(unittest.TestCase):
     def test_corpus_korean_query(self):
         result = self.search("국가보안법")
         self.assertGreaterEqual(result["total"], 3, result)
+        # The word names the National Security Act: English documents that cite it are found
+        # too, through the entity, and say so.
+        self.assertEqual([x["id"] for x in result["expansions"]], ["national-security-act"])
         for hit in result["hits"]:
-            self.assertTrue(hit["lang"] in ("ko", "mixed") or "국가보안법" in hit["snippet"], hit)
+            cites = any(e["id"] == "national-security-act" for e in hit["entities"])
+            self.assertTrue(hit["lang"] in ("ko", "mixed") or "국가보안법" in hit["snippet"]
+                            or cites, hit)
         with_word = [h for h in result["hits"] if "국가보안법" in h["snippet"]]
         self.assertGreaterEqual(len(with_word), 3, result)
         for hit in with_word:

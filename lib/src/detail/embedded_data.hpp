@@ -9,6 +9,7 @@ namespace ngosearch::data {
 extern const std::string_view ko_particles;
 extern const std::string_view ko_suffixes;
 extern const std::string_view en_stopwords;
+extern const std::string_view gazetteer;
 }  // namespace ngosearch::data
 
 namespace ngosearch::detail {

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "index/document_builder.hpp"
 
+#include <map>
+
 #include <ngosearch/error.hpp>
 #include <ngosearch/ingest/loader.hpp>
 #include <ngosearch/text/normalize.hpp>
@@ -8,6 +10,7 @@
 
 #include "index/document_codec.hpp"
 #include "index/prefixes.hpp"
+#include "index/schema.hpp"
 #include "index/term_scheme.hpp"
 
 namespace ngosearch::detail {
@@ -38,9 +41,40 @@ Document valid_utf8(const Document& d) {
 
 }  // namespace
 
-DocumentBuilder::DocumentBuilder(std::shared_ptr<const analysis::Analyzer> analyzer)
-    : analyzer_(std::move(analyzer)) {
+DocumentBuilder::DocumentBuilder(std::shared_ptr<const analysis::Analyzer> analyzer,
+                                 std::shared_ptr<const entities::EntityTagger> tagger)
+    : analyzer_(std::move(analyzer)), tagger_(std::move(tagger)) {
     if (!analyzer_) throw InvalidArgument("DocumentBuilder: analyzer must not be null");
+}
+
+void DocumentBuilder::add_entities(Document& doc, Xapian::Document& x) const {
+    doc.entities.clear();
+    if (!tagger_) return;
+    thread_local std::vector<entities::Entity> in_title;
+    in_title.clear();
+    tagger_->tag(doc.title, doc.date, in_title);
+    tagger_->tag(doc.body, doc.date, doc.entities);
+    // One term per entity (and per article cited), its wdf the mentions: title ones count as
+    // the title's words do.
+    std::map<std::string, Xapian::termcount> terms;
+    std::map<std::pair<entities::EntityType, std::string>, std::string> listed;  // → name
+    const auto count = [&](const entities::Entity& e, Xapian::termcount weight) {
+        const std::string term = std::string(entity_field(e.type).prefix) + e.id;
+        if (term.size() > kMaxTermBytes) return;
+        terms[term] += weight;
+        if (!e.article.empty() && term.size() + 1 + e.article.size() <= kMaxTermBytes) {
+            terms[term + '/' + e.article] += weight;
+        }
+        listed.emplace(std::make_pair(e.type, e.id), e.name);
+    };
+    for (const auto& e : in_title) count(e, kTitleWdf);
+    for (const auto& e : doc.entities) count(e, 1);
+    for (const auto& [term, wdf] : terms) x.add_term(term, wdf);
+    std::string value;
+    for (const auto& [key, name] : listed) {
+        value += std::string(entities::to_string(key.first)) + '\t' + key.second + '\t' + name + '\n';
+    }
+    if (!value.empty()) x.add_value(slot(Slot::Entities), value);
 }
 
 BuiltDocument DocumentBuilder::build(const Document& given, std::string_view content_hash) const {
@@ -63,6 +97,7 @@ BuiltDocument DocumentBuilder::build(const Document& given, std::string_view con
     }
     BuiltDocument out;
     Xapian::Document& x = out.document;
+    add_entities(doc, x);
     x.set_data(encode_document(doc));
     out.id_term = id_term(doc.id);
     x.add_boolean_term(out.id_term);

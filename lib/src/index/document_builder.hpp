@@ -11,6 +11,7 @@
 #include <string_view>
 
 #include <ngosearch/analysis/analyzer.hpp>
+#include <ngosearch/entities/tagger.hpp>
 #include <ngosearch/index/document.hpp>
 
 namespace ngosearch::detail {
@@ -23,9 +24,13 @@ struct BuiltDocument {
 
 class DocumentBuilder {
 public:
-    explicit DocumentBuilder(std::shared_ptr<const analysis::Analyzer> analyzer);
+    /// `tagger` may be null: no entities are found or indexed.
+    DocumentBuilder(std::shared_ptr<const analysis::Analyzer> analyzer,
+                    std::shared_ptr<const entities::EntityTagger> tagger);
 
-    /// Builds `doc`. Everything Xapian could refuse is checked here, before a database sees the
+    /// Builds `doc`, its entities found by the tagger (their ids as terms under their type's
+    /// prefix, weighted by mentions; stored with their spans; listed in a value for facets).
+    /// Everything Xapian could refuse is checked here, before a database sees the
     /// document (an error inside replace_document() would discard a whole uncommitted batch).
     /// Invalid UTF-8 in any field is repaired. `content_hash` (may be empty) is stored for
     /// skipping unchanged files.
@@ -35,7 +40,10 @@ public:
     const analysis::Analyzer& analyzer() const noexcept { return *analyzer_; }
 
 private:
+    void add_entities(Document& doc, Xapian::Document& x) const;
+
     std::shared_ptr<const analysis::Analyzer> analyzer_;
+    std::shared_ptr<const entities::EntityTagger> tagger_;
 };
 
 }  // namespace ngosearch::detail

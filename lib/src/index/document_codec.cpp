@@ -14,9 +14,18 @@
 namespace ngosearch::detail {
 
 std::string encode_document(const Document& doc) {
-    const nlohmann::json j = {{"id", doc.id},     {"title", doc.title}, {"lang", doc.language},
-                              {"date", doc.date}, {"path", doc.path},   {"type", doc.type},
-                              {"meta", doc.metadata}, {"body", doc.body}};
+    nlohmann::json j = {{"id", doc.id},     {"title", doc.title}, {"lang", doc.language},
+                        {"date", doc.date}, {"path", doc.path},   {"type", doc.type},
+                        {"meta", doc.metadata}, {"body", doc.body}};
+    if (!doc.entities.empty()) {
+        // Compact rows: a long report names hundreds of entities.
+        nlohmann::json list = nlohmann::json::array();
+        for (const auto& e : doc.entities) {
+            list.push_back({std::string(entities::to_string(e.type)), e.id, e.name, e.begin, e.end,
+                            std::string(entities::to_string(e.source)), e.article});
+        }
+        j["entities"] = std::move(list);
+    }
     return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
@@ -32,6 +41,27 @@ Document decode_document(std::string_view data) {
         d.type = j.value("type", "");
         d.body = j.value("body", "");
         if (j.contains("meta")) d.metadata = j.at("meta").get<std::map<std::string, std::string>>();
+        if (j.contains("entities")) {
+            for (const auto& row : j.at("entities")) {
+                entities::Entity e;
+                e.type = entities::parse_entity_type(row.at(0).get<std::string>())
+                             .value_or(entities::EntityType::Org);
+                e.id = row.at(1).get<std::string>();
+                e.name = row.at(2).get<std::string>();
+                e.begin = row.at(3).get<std::uint32_t>();
+                e.end = row.at(4).get<std::uint32_t>();
+                const std::string source = row.at(5).get<std::string>();
+                e.source = source == "rule"   ? entities::Source::Rule
+                           : source == "link" ? entities::Source::Link
+                                              : entities::Source::Gazetteer;
+                e.article = row.at(6).get<std::string>();
+                // The surface is the body's bytes: kept once, in the body.
+                if (e.begin <= e.end && e.end <= d.body.size()) {
+                    e.surface = d.body.substr(e.begin, e.end - e.begin);
+                }
+                d.entities.push_back(std::move(e));
+            }
+        }
         return d;
     } catch (const nlohmann::json::exception& e) {
         throw IndexCorrupt(std::string("stored document is not readable: ") + e.what() +

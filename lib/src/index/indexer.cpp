@@ -170,7 +170,12 @@ Indexer::Indexer(const fs::path& path, IndexOptions options) : impl_(std::make_u
     if (!options.analyzer) options.analyzer = analysis::Analyzer::standard();
     if (options.batch_docs == 0) options.batch_docs = 1;
     impl_->options = std::move(options);
-    impl_->builder = std::make_unique<detail::DocumentBuilder>(impl_->options.analyzer);
+    if (impl_->options.tag_entities && !impl_->options.tagger) {
+        impl_->options.tagger = entities::make_standard_tagger(nullptr, impl_->options.analyzer);
+    }
+    impl_->builder = std::make_unique<detail::DocumentBuilder>(
+        impl_->options.analyzer,
+        impl_->options.tag_entities ? impl_->options.tagger : nullptr);
     std::error_code ec;
     if (!fs::exists(path, ec)) {
         if (!impl_->options.create) {

@@ -14,11 +14,18 @@ inline constexpr std::string_view kLangPrefix = "L";   // language (boolean)
 inline constexpr std::string_view kTypePrefix = "T";   // document type (boolean)
 inline constexpr std::string_view kStemPrefix = "Z";   // stems, as Xapian's TermGenerator
 inline constexpr std::string_view kGramPrefix = "XG";  // Hangul syllable bigrams (no positions)
+// Entities (wdf: mentions), by type; a law's article: XLAW<id>/<article>.
+inline constexpr std::string_view kPersonPrefix = "XPERSON";
+inline constexpr std::string_view kMinistryPrefix = "XMINISTRY";
+inline constexpr std::string_view kLawPrefix = "XLAW";
+inline constexpr std::string_view kOrgPrefix = "XORG";
+inline constexpr std::string_view kResolutionPrefix = "XRES";
 
 /// Value slots.
 enum class Slot : Xapian::valueno {
     Date = 0,         // YYYYMMDD, unknown parts as "00" (so ranges sort and compare as strings)
     ContentHash = 1,  // hex hash of the source bytes + analyzer, for skipping unchanged files
+    Entities = 2,     // the document's entities, "type\tid\tname" lines, for facets
 };
 
 constexpr Xapian::valueno slot(Slot s) { return static_cast<Xapian::valueno>(s); }

@@ -26,6 +26,16 @@ constexpr std::array kFields{
           .noun = "document type"},
     Field{.name = "date", .prefix = {}, .kind = FieldKind::DateRange, .noun = "date",
           .slot = Slot::Date},
+    Field{.name = "person", .prefix = kPersonPrefix, .kind = FieldKind::Entity,
+          .noun = "person", .entity = entities::EntityType::Person},
+    Field{.name = "ministry", .prefix = kMinistryPrefix, .kind = FieldKind::Entity,
+          .noun = "ministry", .entity = entities::EntityType::Ministry},
+    Field{.name = "law", .prefix = kLawPrefix, .kind = FieldKind::Entity, .noun = "law",
+          .entity = entities::EntityType::Law},
+    Field{.name = "org", .prefix = kOrgPrefix, .kind = FieldKind::Entity, .noun = "organisation",
+          .entity = entities::EntityType::Org},
+    Field{.name = "resolution", .prefix = kResolutionPrefix, .kind = FieldKind::Entity,
+          .noun = "resolution", .entity = entities::EntityType::Resolution},
 };
 
 }  // namespace
@@ -51,6 +61,16 @@ std::optional<std::string> normalize_filter_value(const Field& field, std::strin
     return v;
 }
 
-std::string field_examples() { return "lang:ko, type:letter, date:2020..2025"; }
+std::string field_examples() {
+    return "lang:ko, type:letter, date:2020..2025, person:moon-jae-in, law:\"National "
+           "Security Act\"";
+}
+
+const Field& entity_field(entities::EntityType type) {
+    for (const Field& f : kFields) {
+        if (f.kind == FieldKind::Entity && f.entity == type) return f;
+    }
+    return kFields.front();  // every type has a row; never reached
+}
 
 }  // namespace ngosearch::detail

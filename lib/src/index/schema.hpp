@@ -10,6 +10,8 @@
 #include <string>
 #include <string_view>
 
+#include <ngosearch/entities/entity.hpp>
+
 #include "index/prefixes.hpp"
 
 namespace ngosearch::detail {
@@ -18,6 +20,8 @@ enum class FieldKind {
     Text,       ///< analysed words under a term prefix: `title:word`, `title:"a phrase"`
     Filter,     ///< one boolean term per value: `lang:ko`; values of one field are OR-ed
     DateRange,  ///< a date or range of dates on a value slot: `date:2020..2025`
+    Entity,     ///< an entity by id or by name in either language: `person:moon-jae-in`,
+                ///< `person:"Moon Jae-in"`, `law:국가보안법`, `law:national-security-act/7`
 };
 
 struct Field {
@@ -26,6 +30,7 @@ struct Field {
     FieldKind kind;
     std::string_view noun = {};  ///< what a value is, for messages: "language"
     Slot slot = Slot::Date;   ///< DateRange: the value slot
+    entities::EntityType entity = entities::EntityType::Person;  ///< Entity: its type
     /// Filter: the value as indexed (normalised), or nullopt with `error` set to what a valid
     /// value looks like. Null: any non-empty value, NFKC case folded.
     std::optional<std::string> (*normalize)(std::string_view value, std::string& error) = nullptr;
@@ -44,5 +49,8 @@ std::optional<std::string> normalize_filter_value(const Field& field, std::strin
 
 /// "lang:ko, type:letter, date:2020..2025": examples for error messages.
 std::string field_examples();
+
+/// The field of an entity type (its term prefix).
+const Field& entity_field(entities::EntityType type);
 
 }  // namespace ngosearch::detail

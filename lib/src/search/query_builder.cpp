@@ -2,42 +2,22 @@
 #include "search/query_builder.hpp"
 
 #include <map>
-#include <span>
+#include <unordered_set>
 
 #include <ngosearch/error.hpp>
 
-#include "index/schema.hpp"
-#include "index/term_scheme.hpp"
+#include "search/query_operands.hpp"
 
 namespace ngosearch::detail {
 
 namespace {
 
-using analysis::Token;
 using Q = Xapian::Query;
 
 // Xapian's QueryParser reads "a NEAR b" as "within 10 words".
 constexpr Xapian::termcount kDefaultNearDistance = 10;
-
-enum class Op { And, Or, Xor, Not, Near, Adj };
-
-// What stands between the operators: a word, a phrase, a filter, a bracketed group.
-struct Operand {
-    std::size_t begin = 0, end = 0;  // where it is written in the query
-    char sign = '\0';                // '+' (required) or '-' (excluded)
-    Q query;
-    const Field* filter = nullptr;   // a filter value or date range: grouped per field
-    bool stopword = false;           // an English function word
-    std::vector<Q> positional;       // a plain word's terms in order, for NEAR and ADJ
-};
-
-struct Item {
-    enum class Kind { Operator, Open, Close, Operand } kind = Kind::Operand;
-    std::size_t begin = 0, end = 0;
-    Op op = Op::And;
-    Xapian::termcount distance = 0;  // NEAR/n, ADJ/n; 0 for the default
-    Operand operand;
-};
+// Brackets nested deeper than this are refused: the parser recurses once per bracket.
+constexpr std::size_t kMaxDepth = 256;
 
 // The operands between two boolean operators, sorted as Xapian's QueryParser sorts them.
 struct Prob {
@@ -55,225 +35,27 @@ std::string text_of(std::string_view q, std::size_t begin, std::size_t end) {
     return std::string(q.substr(begin, end - begin));
 }
 
-class Builder {
+// Combines items by Xapian QueryParser's precedence: OR < XOR < AND, NOT < NEAR, ADJ < +, -.
+class Parser {
 public:
-    Builder(std::string_view query, const QueryContext& context, BuildOptions options)
-        : q_(query), ctx_(context), match_all_(options.match_all), fallback_(options.fallback) {}
+    Parser(std::string_view query, std::vector<Item> items, const BuildOptions& options)
+        : q_(query), items_(std::move(items)), options_(options) {}
 
-    BuiltQuery run(const std::vector<Lexeme>& lexemes) {
-        read(lexemes);
-        Q query = parse_or();
+    BuiltQuery run() {
+        Q query = parse_binary(0);
         if (i_ < items_.size()) {
             const Item& it = items_[i_];
             throw QueryError("unexpected '" + text_of(q_, it.begin, it.end) + "' at position " +
                                  std::to_string(it.begin),
                              it.begin);
         }
-        return {std::move(query), relaxable_};
+        BuiltQuery out;
+        out.query = std::move(query);
+        out.relaxable = relaxable_;
+        return out;
     }
 
 private:
-    // ---- lexemes to items
-
-    void read(const std::vector<Lexeme>& lx) {
-        for (std::size_t k = 0; k < lx.size(); ++k) {
-            const Lexeme& l = lx[k];
-            switch (l.kind) {
-                case LexemeKind::Space:
-                    break;
-                case LexemeKind::Open:
-                case LexemeKind::Close: {
-                    Item it;
-                    it.kind = l.kind == LexemeKind::Open ? Item::Kind::Open : Item::Kind::Close;
-                    it.begin = l.begin;
-                    it.end = l.end;
-                    items_.push_back(std::move(it));
-                    break;
-                }
-                case LexemeKind::Operator:
-                    items_.push_back(operator_item(l));
-                    break;
-                case LexemeKind::FieldValue:
-                    push_operand(filter_operand(l));
-                    break;
-                case LexemeKind::Quote:
-                    k = read_phrase(lx, k, "", l.begin);
-                    break;
-                case LexemeKind::FieldPrefix: {
-                    const Field& field = *find_field(l.field);
-                    if (k + 1 < lx.size() && lx[k + 1].kind == LexemeKind::Quote) {
-                        k = read_phrase(lx, k + 1, field.prefix, l.begin);
-                    } else if (k + 1 < lx.size() && lx[k + 1].kind == LexemeKind::Text) {
-                        ++k;
-                        read_words(lx, k, k, field.prefix, l.begin);
-                    }
-                    break;
-                }
-                case LexemeKind::Text: {
-                    // Words are analysed a run at a time, as the indexer saw them: a particle
-                    // written apart (국가보안법 을) is dropped on both sides.
-                    std::size_t last = k;
-                    for (std::size_t j = k + 1; j < lx.size(); ++j) {
-                        if (lx[j].kind == LexemeKind::Text) last = j;
-                        if (lx[j].kind != LexemeKind::Text && lx[j].kind != LexemeKind::Space) break;
-                    }
-                    read_words(lx, k, last, "", std::string_view::npos);
-                    k = last;
-                    break;
-                }
-            }
-        }
-    }
-
-    Item operator_item(const Lexeme& l) {
-        Item it;
-        it.kind = Item::Kind::Operator;
-        it.begin = l.begin;
-        it.end = l.end;
-        const std::string_view w = q_.substr(l.begin, l.end - l.begin);
-        if (w == "AND") it.op = Op::And;
-        else if (w == "OR") it.op = Op::Or;
-        else if (w == "XOR") it.op = Op::Xor;
-        else if (w == "NOT") it.op = Op::Not;
-        else {
-            it.op = w.starts_with("NEAR") ? Op::Near : Op::Adj;
-            const std::size_t slash = w.find('/');
-            if (slash != std::string_view::npos) {
-                Xapian::termcount n = 0;
-                for (const char c : w.substr(slash + 1)) {
-                    n = std::min<Xapian::termcount>(n * 10 + static_cast<Xapian::termcount>(c - '0'),
-                                                    kMaxDistance);
-                }
-                it.distance = std::max<Xapian::termcount>(n, 1);
-            }
-        }
-        return it;
-    }
-
-    void push_operand(Operand o) {
-        Item it;
-        it.kind = Item::Kind::Operand;
-        it.begin = o.begin;
-        it.end = o.end;
-        it.operand = std::move(o);
-        items_.push_back(std::move(it));
-    }
-
-    Operand filter_operand(const Lexeme& l) {
-        const Field& field = *find_field(l.field);
-        Operand o;
-        o.begin = l.begin;
-        o.end = l.end;
-        o.sign = l.sign;
-        o.filter = &field;
-        if (field.kind == FieldKind::DateRange) {
-            std::string low, high;
-            parse_date_range(l.value, low, high);  // validated already
-            o.query = Q(Q::OP_VALUE_RANGE, slot(field.slot), low, high);
-        } else {
-            std::string why;
-            const auto value = normalize_filter_value(field, l.value, why);  // validated already
-            o.query = Q(std::string(field.prefix) + value.value_or(std::string(l.value)));
-        }
-        return o;
-    }
-
-    // The phrase opened by the quote lx[open] (written from `written_at`, which includes a
-    // field prefix); returns the index of its closing quote.
-    std::size_t read_phrase(const std::vector<Lexeme>& lx, std::size_t open,
-                            std::string_view prefix, std::size_t written_at) {
-        std::size_t close = open + 1;
-        while (close < lx.size() && lx[close].kind != LexemeKind::Quote) ++close;
-        if (close >= lx.size()) return lx.size();  // validated: cannot happen
-        const std::size_t from = lx[open].end, to = lx[close].begin;
-        analysis::TokenBuffer tokens;
-        ctx_.analyzer->analyze(q_.substr(from, to - from), tokens);
-        std::vector<Q> terms;
-        for (const Token& t : tokens) {
-            if (analysis::is_extra(t.kind)) continue;
-            terms.emplace_back(phrase_term(t, prefix), 1, next_position());
-        }
-        if (terms.empty()) return close;
-        Operand o;
-        o.begin = written_at;
-        o.end = lx[close].end;
-        o.query = terms.size() == 1 ? terms.front()
-                                    : Q(Q::OP_PHRASE, terms.begin(), terms.end(), terms.size());
-        push_operand(std::move(o));
-        return close;
-    }
-
-    // The words of lx[first..last] (Text lexemes and the spaces between them), one operand per
-    // lexeme. `written_at` is where a field prefix starts, if any.
-    void read_words(const std::vector<Lexeme>& lx, std::size_t first, std::size_t last,
-                    std::string_view prefix, std::size_t written_at) {
-        const std::size_t base = lx[first].begin;
-        analysis::TokenBuffer tokens;
-        ctx_.analyzer->analyze(q_.substr(base, lx[last].end - base), tokens);
-        std::size_t t = 0;
-        for (std::size_t k = first; k <= last; ++k) {
-            const Lexeme& l = lx[k];
-            if (l.kind != LexemeKind::Text) continue;
-            std::vector<Token> words;
-            for (; t < tokens.size() && base + tokens[t].begin < l.end; ++t) {
-                if (!analysis::is_extra(tokens[t].kind) && base + tokens[t].begin >= l.begin) {
-                    words.push_back(tokens[t]);
-                }
-            }
-            if (words.empty()) continue;
-            const std::string_view written = q_.substr(l.begin, l.end - l.begin);
-            Operand o;
-            o.begin = written_at == std::string_view::npos ? l.begin : written_at;
-            o.end = l.end;
-            if (written.size() > 1 && (written[0] == '+' || written[0] == '-')) o.sign = written[0];
-            const bool wildcard = written.size() > 1 && written.back() == '*' && words.size() == 1;
-            word_operand(words, prefix, wildcard, o);
-            push_operand(std::move(o));
-        }
-    }
-
-    void word_operand(std::span<const Token> words, std::string_view prefix, bool wildcard,
-                      Operand& o) {
-        if (wildcard) {
-            o.query = Q(Q::OP_WILDCARD, std::string(prefix) + words.front().text,
-                        ctx_.max_wildcard_terms, Q::WILDCARD_LIMIT_MOST_FREQUENT, Q::OP_SYNONYM);
-            return;
-        }
-        for (const Token& w : words) {
-            o.positional.emplace_back(implied_phrase_term(*ctx_.analyzer, w, prefix), 1,
-                                      next_position());
-        }
-        Q precise;
-        if (words.size() == 1) {
-            precise = word_query(*ctx_.analyzer, words.front(), prefix, position_);
-            o.stopword = ctx_.stopwords && words.front().script == text::Script::Latin &&
-                         ctx_.stopwords->contains(words.front().text);
-        } else {
-            // One written word that analyses to several ("UN인권이사회", "www.ohchr.org"): its
-            // parts in order, as QueryParser reads words joined by punctuation.
-            precise = Q(Q::OP_PHRASE, o.positional.begin(), o.positional.end(),
-                        o.positional.size());
-        }
-        o.query = precise;
-        if (!prefix.empty() || !fallback_) return;
-        // The Korean fallback: every part of the word, found by its syllable bigrams where its
-        // stem is not found (names, loanwords, new compounds, other spellings and spacing).
-        std::vector<Q> loose;
-        bool has_grams = false;
-        for (const Token& w : words) {
-            Q grams = bigram_query(w);
-            has_grams |= !grams.empty();
-            loose.push_back(grams.empty() ? word_query(*ctx_.analyzer, w, prefix, 0) : grams);
-        }
-        if (!has_grams) return;
-        o.query = Q(Q::OP_OR, precise,
-                    Q(Q::OP_SCALE_WEIGHT, combine(Q::OP_AND, loose), ctx_.fallback_weight));
-    }
-
-    Xapian::termpos next_position() { return ++position_; }
-
-    // ---- items to the query, Xapian's QueryParser precedence
-
     bool at(Item::Kind kind) const { return i_ < items_.size() && items_[i_].kind == kind; }
 
     bool at_op(Op op) const { return at(Item::Kind::Operator) && items_[i_].op == op; }
@@ -285,26 +67,18 @@ private:
                          op.begin);
     }
 
-    Q parse_or() {
-        Q left = parse_xor();
-        while (at_op(Op::Or)) {
+    // OR (level 0) and XOR (level 1): left-associative, above AND and NOT.
+    Q parse_binary(int level) {
+        static constexpr Op kOps[] = {Op::Or, Op::Xor};
+        static constexpr Q::op kXapian[] = {Q::OP_OR, Q::OP_XOR};
+        const auto below = [&] { return level == 0 ? parse_binary(1) : parse_and(); };
+        Q left = below();
+        while (at_op(kOps[level])) {
             const Item& op = items_[i_++];
-            Q right = parse_xor();
+            Q right = below();
             if (left.empty()) missing(op, "left");
             if (right.empty()) missing(op, "right");
-            left = Q(Q::OP_OR, left, right);
-        }
-        return left;
-    }
-
-    Q parse_xor() {
-        Q left = parse_and();
-        while (at_op(Op::Xor)) {
-            const Item& op = items_[i_++];
-            Q right = parse_and();
-            if (left.empty()) missing(op, "left");
-            if (right.empty()) missing(op, "right");
-            left = Q(Q::OP_XOR, left, right);
+            left = Q(kXapian[level], left, right);
         }
         return left;
     }
@@ -348,21 +122,7 @@ private:
             }
             Operand o;
             if (it.kind == Item::Kind::Open) {
-                const std::size_t open_at = it.begin;
-                ++i_;
-                o.query = parse_or();
-                if (!at(Item::Kind::Close)) {
-                    throw QueryError("unbalanced brackets: '(' at position " +
-                                         std::to_string(open_at) + " is never closed",
-                                     open_at);
-                }
-                o.begin = open_at;
-                o.end = items_[i_++].end;
-                if (o.query.empty()) {
-                    throw QueryError("nothing searchable in the brackets at position " +
-                                         std::to_string(open_at),
-                                     open_at);
-                }
+                o = group();
             } else {
                 o = it.operand;
                 ++i_;
@@ -371,6 +131,33 @@ private:
             add(p, std::move(o));
         }
         return p;
+    }
+
+    // ( … ), with the sign written before it.
+    Operand group() {
+        const Item& open = items_[i_++];
+        if (++depth_ > kMaxDepth) {
+            throw QueryError("brackets nested more than " + std::to_string(kMaxDepth) +
+                                 " deep (at position " + std::to_string(open.begin) + ")",
+                             open.begin);
+        }
+        Operand o;
+        o.sign = open.sign;
+        o.query = parse_binary(0);
+        --depth_;
+        if (!at(Item::Kind::Close)) {
+            throw QueryError("unbalanced brackets: '(' at position " + std::to_string(open.begin) +
+                                 " is never closed",
+                             open.begin);
+        }
+        o.begin = open.begin;
+        o.end = items_[i_++].end;
+        if (o.query.empty()) {
+            throw QueryError("nothing searchable in the brackets at position " +
+                                 std::to_string(open.begin),
+                             open.begin);
+        }
+        return o;
     }
 
     // a NEAR b [NEAR c …] or a ADJ b …: one positional query of all their terms.
@@ -393,12 +180,11 @@ private:
                                      "or field)",
                                  op.begin);
             }
-            distance = std::max(distance, op.distance);
+            distance = std::max(distance, op.distance ? op.distance : kDefaultNearDistance);
             const Operand& next = items_[i_++].operand;
             terms.insert(terms.end(), next.positional.begin(), next.positional.end());
             first.end = next.end;
         }
-        if (distance == 0) distance = kDefaultNearDistance;
         // As QueryParser: the window is the distance plus one for each term past the second.
         const Xapian::termcount window =
             distance - 1 + static_cast<Xapian::termcount>(terms.size());
@@ -407,12 +193,13 @@ private:
         first.stopword = false;
     }
 
-    static void add(Prob& p, Operand o) {
+    void add(Prob& p, Operand o) const {
         if (o.filter && o.sign != '-') {
             p.filters[o.filter->name].push_back(std::move(o.query));
         } else if (o.sign == '-') {
             p.hated.push_back(std::move(o));
-        } else if (o.sign == '+') {
+        } else if (o.sign == '+' || (options_.relaxing && o.exact)) {
+            // A relaxed query keeps its phrases and field words required.
             p.loved.push_back(std::move(o));
         } else {
             p.plain.push_back(std::move(o));
@@ -439,22 +226,28 @@ private:
                                  word.substr(1),
                              h.begin);
         }
-        // Function words go, unless nothing else would be left to search for.
+        // Function words go, unless nothing else would be left to search for; a word written
+        // twice is searched once.
         bool others = !p.loved.empty();
         for (const Operand& o : p.plain) others |= !o.stopword;
         std::vector<Q> words;
+        std::unordered_set<std::string_view> seen;
+        std::size_t exact = 0;
         for (const Operand& o : p.plain) {
-            if (!(o.stopword && others)) words.push_back(o.query);
+            if (o.stopword && others) continue;
+            if (!o.text.empty() && !seen.insert(o.text).second) continue;
+            exact += o.exact;
+            words.push_back(o.query);
         }
-        const Q::op default_op = match_all_ ? Q::OP_AND : Q::OP_OR;
-        if (match_all_ && words.size() >= 2) relaxable_ = true;
+        const Q::op default_op = options_.match_all ? Q::OP_AND : Q::OP_OR;
+        // Relaxing can only drop plain words; with phrases alone there is nothing to relax.
+        if (options_.match_all && words.size() >= 2 && words.size() > exact) relaxable_ = true;
         Q query = combine(default_op, words);
         if (!p.loved.empty()) {
             std::vector<Q> loved;
             for (const Operand& o : p.loved) loved.push_back(o.query);
-            if (match_all_) {
-                loved.insert(loved.begin(), query);
-                if (query.empty()) loved.erase(loved.begin());
+            if (options_.match_all) {
+                if (!query.empty()) loved.insert(loved.begin(), query);
                 query = combine(Q::OP_AND, loved);
             } else {
                 const Q required = combine(Q::OP_AND, loved);
@@ -473,15 +266,11 @@ private:
         return query;
     }
 
-    static constexpr Xapian::termcount kMaxDistance = 1000000;
-
     std::string_view q_;
-    const QueryContext& ctx_;
-    bool match_all_;
-    bool fallback_;
     std::vector<Item> items_;
+    const BuildOptions& options_;
     std::size_t i_ = 0;
-    Xapian::termpos position_ = 0;
+    std::size_t depth_ = 0;
     bool relaxable_ = false;
 };
 
@@ -499,7 +288,11 @@ void drop_unsearchable(std::string_view q, std::vector<Lexeme>& lexemes,
 
 BuiltQuery build_query(std::string_view query, const std::vector<Lexeme>& lexemes,
                        const QueryContext& context, BuildOptions options) {
-    return Builder(query, context, options).run(lexemes);
+    std::vector<QueryExpansion> expansions;
+    std::vector<Item> items = read_items(query, lexemes, context, options, expansions);
+    BuiltQuery built = Parser(query, std::move(items), options).run();
+    built.expansions = std::move(expansions);
+    return built;
 }
 
 }  // namespace ngosearch::detail

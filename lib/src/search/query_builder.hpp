@@ -14,10 +14,17 @@
 #include <vector>
 
 #include <ngosearch/analysis/analyzer.hpp>
+#include <ngosearch/search/hit.hpp>
 
 #include "search/query_lexer.hpp"
 
+namespace ngosearch::entities::detail {
+class NameIndex;
+}
+
 namespace ngosearch::detail {
+
+using QueryExpansion = ngosearch::Expansion;
 
 /// What the builder reads besides the query. Immutable and shared by all calls.
 struct QueryContext {
@@ -29,6 +36,15 @@ struct QueryContext {
     double fallback_weight = 0.5;
     /// A wildcard (prosecut*) expands to at most this many terms, the most frequent first.
     Xapian::termcount max_wildcard_terms = 1000;
+    /// The gazetteer's names, for entity filters (person:"Moon Jae-in") and for words that name
+    /// an entity; null: entity filters take ids only and nothing expands.
+    const entities::detail::NameIndex* names = nullptr;
+    /// Weight of the documents found only through an entity a query's words name, relative to
+    /// a match of the words: low, so that plain matches rank first.
+    double entity_weight = 0.5;
+    /// Words beyond this many get no bigram fallback: a pasted paragraph would make every
+    /// word an OR of its bigrams, and the match slow.
+    std::size_t max_fallback_words = 32;
 };
 
 struct BuiltQuery {
@@ -36,6 +52,8 @@ struct BuiltQuery {
     /// True when some words were combined with the implicit all-words operator, so that the
     /// any-word form of the query (see build_query) differs from it.
     bool relaxable = false;
+    /// Words that named an entity, and what they were expanded to.
+    std::vector<QueryExpansion> expansions;
 };
 
 /// Turns word lexemes outside phrases that hold nothing searchable (emoji, lone punctuation)
@@ -43,15 +61,22 @@ struct BuiltQuery {
 void drop_unsearchable(std::string_view query, std::vector<Lexeme>& lexemes,
                        const analysis::Analyzer& analyzer);
 
-/// Builds the query. With options.match_all words side by side must all match (AND), else any
-/// may (OR); explicit operators, phrases and filters are the same either way. `lexemes` must have passed
-/// validate_query(). @throws QueryError (with the byte position) for what has no meaning even
-/// so, e.g. an operand that only excludes (`a OR -b`).
+/// How a query is built.
 struct BuildOptions {
-    bool match_all = true;  ///< words side by side must all match (else any may)
-    bool fallback = true;   ///< Korean words add their bigram fallback
+    bool match_all = true;        ///< words side by side must all match (else any may)
+    bool fallback = true;         ///< Korean words add their bigram fallback
+    bool expand_entities = true;  ///< words that name an entity also find its mentions
+    /// The any-word form of an all-words query that found nothing: words side by side become
+    /// optional, but phrases and field words stay required.
+    bool relaxing = false;
+    std::size_t max_words = 1024;  ///< more words are a QueryError
 };
 
+/// Builds the query. With options.match_all words side by side must all match (AND), else any
+/// may (OR); explicit operators, phrases and filters are the same either way. `lexemes` must
+/// have passed validate_query(). @throws QueryError (with the byte position) for what has no
+/// meaning even so, e.g. an operand that only excludes (`a OR -b`), brackets nested too deep or
+/// too many words.
 BuiltQuery build_query(std::string_view query, const std::vector<Lexeme>& lexemes,
                        const QueryContext& context, BuildOptions options);
 

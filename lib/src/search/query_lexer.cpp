@@ -87,22 +87,45 @@ std::vector<Lexeme> lex_query(std::string_view q) {
             const Field* field =
                 (colon != std::string_view::npos && colon > 0) ? find_field(body.substr(0, colon))
                                                                : nullptr;
+            const std::size_t sign_bytes = signed_word ? 1 : 0;
             if (field) {
+                lx.field = field->name;
+                lx.sign = signed_word ? word[0] : '\0';
                 if (field->kind != FieldKind::Text) {
                     lx.kind = LexemeKind::FieldValue;
-                    lx.field = field->name;
                     lx.value = body.substr(colon + 1);
-                    lx.sign = signed_word ? word[0] : '\0';
-                } else if (!signed_word) {
+                    // person:"Moon Jae-in": a quoted value, spaces and all.
+                    if (lx.value.empty() && i < q.size() && q[i] == '"') {
+                        const std::size_t close = q.find('"', i + 1);
+                        if (close != std::string_view::npos) {
+                            lx.value = q.substr(i + 1, close - i - 1);
+                            lx.quoted = true;
+                            i = lx.end = close + 1;
+                        }
+                    }
+                } else {
                     // The prefix is its own lexeme; what follows is lexed as usual.
                     lx.kind = LexemeKind::FieldPrefix;
-                    lx.field = field->name;
-                    lx.end = start + colon + 1;
+                    lx.end = start + sign_bytes + colon + 1;
                     i = lx.end;
                 }
             }
         }
         out.push_back(std::move(lx));
+    }
+    // A sign written alone before a phrase or a bracket belongs to it: -"a b", +(a OR b).
+    for (std::size_t k = 0; k + 1 < out.size(); ++k) {
+        Lexeme& sign = out[k];
+        Lexeme& next = out[k + 1];
+        const bool alone = sign.kind == LexemeKind::Text && !sign.in_phrase &&
+                           sign.end - sign.begin == 1 && (q[sign.begin] == '+' || q[sign.begin] == '-');
+        if (alone && next.begin == sign.end && !next.in_phrase &&
+            (next.kind == LexemeKind::Quote || next.kind == LexemeKind::Open)) {
+            next.sign = q[sign.begin];
+            next.begin = sign.begin;
+            sign.kind = LexemeKind::Space;
+            sign.end = sign.begin;
+        }
     }
     return out;
 }
@@ -197,14 +220,19 @@ void validate_query(std::string_view q, const std::vector<Lexeme>& lexemes) {
     // "-law" alone: Xapian would ignore the exclusion and search for nothing to exclude from.
     const bool only_excluded =
         !sig.empty() && std::all_of(sig.begin(), sig.end(), [&](const Lexeme* lx) {
-            return (lx->kind == LexemeKind::Text || lx->kind == LexemeKind::FieldValue) &&
-                   q[lx->begin] == '-';
+            return lx->sign == '-' || (lx->kind == LexemeKind::Text && q[lx->begin] == '-');
         });
-    if (only_excluded) {
+    if (only_excluded && sig[0]->kind == LexemeKind::Text) {
         fail("nothing to search for: '" + std::string(q.substr(sig[0]->begin, sig[0]->end - sig[0]->begin)) +
                  "' only excludes; add words to search for, or write NOT " +
                  std::string(q.substr(sig[0]->begin + 1, sig[0]->end - sig[0]->begin - 1)) +
                  " to search everything else",
+             sig[0]->begin);
+    }
+    if (only_excluded) {
+        fail("nothing to search for: the query only excludes (from position " +
+                 std::to_string(sig[0]->begin) +
+                 "); add words to search for, or write NOT before what to leave out",
              sig[0]->begin);
     }
     const auto is_operand_end = [](const Lexeme* lx) {
@@ -244,7 +272,8 @@ void validate_query(std::string_view q, const std::vector<Lexeme>& lexemes) {
         if (word.starts_with("NEAR") || word.starts_with("ADJ")) {
             // NEAR and ADJ take single words on both sides, not phrases, brackets or fields.
             const auto plain = [&](std::size_t j) {
-                return j < sig.size() && sig[j]->kind == LexemeKind::Text;
+                return j < sig.size() && sig[j]->kind == LexemeKind::Text &&
+                       !(j > 0 && sig[j - 1]->kind == LexemeKind::FieldPrefix);
             };
             if (!(k > 0 && plain(k - 1)) || !plain(k + 1)) {
                 fail("operator " + word + " at position " + std::to_string(lx.begin) +

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
-// A small lexer over the query language, run before Xapian's QueryParser: it finds the parts
-// QueryParser must see verbatim (operators, fields, quotes, brackets) so that only words go
-// through the analyzer, and it lets us report malformed queries with a position.
+// A small lexer over the query language: it finds the operators, fields, quotes and brackets,
+// so that only words go through the analyzer, and lets malformed queries be reported with a
+// position.
 #pragma once
 
 #include <cstddef>
@@ -31,7 +31,9 @@ struct Lexeme {
     std::string field;  // FieldValue/FieldPrefix: the field name, lower case
     std::string_view value;  // FieldValue: the value
     bool in_phrase = false;  // inside "…"
-    char sign = '\0';         // FieldValue: '+' or '-' written before it, else '\0'
+    // FieldValue, FieldPrefix, Quote (opening), Open: '+' or '-' written before it, else '\0'.
+    char sign = '\0';
+    bool quoted = false;  // FieldValue: the value was written in quotes (person:"Moon Jae-in")
 };
 
 /// Splits a query into lexemes (never fails; validation is separate).

@@ -14,6 +14,8 @@
 #include "index/document_codec.hpp"
 #include "index/index_fingerprint.hpp"
 #include "index/prefixes.hpp"
+#include "entities/name_index.hpp"
+#include "search/entity_facets.hpp"
 #include "search/query_builder.hpp"
 #include "search/query_lexer.hpp"
 #include "search/snippet.hpp"
@@ -38,6 +40,7 @@ struct Searcher::Impl {
     mutable Xapian::Database db;
     Xapian::Stem stem;
     std::unordered_set<std::string> stopwords;
+    std::unique_ptr<entities::detail::NameIndex> names;
     detail::QueryContext context;
 
     void open() {
@@ -54,6 +57,7 @@ struct Searcher::Impl {
         }
         context.analyzer = analyzer.get();
         context.stopwords = &stopwords;
+        context.names = names.get();
     }
 
     // One search on the current revision of `db` (see Searcher::search).
@@ -62,26 +66,42 @@ struct Searcher::Impl {
         Xapian::Enquire enquire(db);
         const auto offset = static_cast<Xapian::doccount>(options.offset);
         const auto limit = static_cast<Xapian::doccount>(options.limit);
-        const auto check_at_least = std::max(kCheckAtLeast, offset + limit);
-        enquire.set_query(built.query);
-        Xapian::MSet mset = enquire.get_mset(offset, limit, check_at_least);
+        // Facets count every match: the match must look at all of them.
+        const auto check_at_least = std::max({kCheckAtLeast, offset + limit,
+                                              options.facets ? db.get_doccount() : 0u});
+        const auto match = [&](const Xapian::Query& q, detail::EntityFacetSpy& spy) {
+            enquire.clear_matchspies();
+            if (options.facets) enquire.add_matchspy(&spy);
+            enquire.set_query(q);
+            return enquire.get_mset(offset, limit, check_at_least);
+        };
+        auto spy = std::make_unique<detail::EntityFacetSpy>();
+        Xapian::MSet mset = match(built.query, *spy);
         SearchResult result;
         result.query = std::string(query);
         if (mset.get_matches_estimated() == 0 && built.relaxable && options.relax) {
             // No document has every word: answer with those that have the most of them.
-            detail::BuiltQuery any =
-                parse(query, {.match_all = false, .fallback = options.korean_fallback});
-            enquire.set_query(any.query);
-            Xapian::MSet loose = enquire.get_mset(offset, limit, check_at_least);
+            detail::BuildOptions loose_options = build_options(options);
+            loose_options.match_all = false;
+            loose_options.relaxing = true;
+            detail::BuiltQuery any = parse(query, loose_options);
+            auto loose_spy = std::make_unique<detail::EntityFacetSpy>();
+            Xapian::MSet loose = match(any.query, *loose_spy);
             if (loose.get_matches_estimated() > 0) {
                 built = std::move(any);
                 mset = std::move(loose);
+                spy = std::move(loose_spy);
                 result.relaxed = true;
             }
         }
+        enquire.clear_matchspies();
+        result.expansions = built.expansions;
+        if (options.facets) result.facets = spy->facets(options.facet_values);
         result.total = mset.get_matches_estimated();
         result.offset = options.offset;
         const auto terms = detail::highlight_terms(built.query);
+        std::vector<std::string> expanded;
+        for (const auto& x : built.expansions) expanded.push_back(x.id);
         for (auto it = mset.begin(); it != mset.end(); ++it) {
             const Document d = detail::decode_document(it.get_document().get_data());
             Hit h;
@@ -93,10 +113,22 @@ struct Searcher::Impl {
             h.type = d.type;
             h.score = it.get_weight();
             h.rank = it.get_rank();
+            h.entities = d.entities;
             detail::make_snippet(mset, d.body, options.snippet_bytes, stem, *analyzer, terms, h);
+            if (h.highlights.empty() && !expanded.empty()) {
+                detail::passage_around_entities(d.body, expanded, options.snippet_bytes, h);
+            }
             result.hits.push_back(std::move(h));
         }
         return result;
+    }
+
+    static detail::BuildOptions build_options(const SearchOptions& o) {
+        return {.match_all = o.match_all,
+                .fallback = o.korean_fallback,
+                .expand_entities = o.expand_entities,
+                .relaxing = false,
+                .max_words = o.max_query_words};
     }
 
     // Lexed as given (invalid UTF-8 included), so error positions are positions in what the
@@ -109,11 +141,14 @@ struct Searcher::Impl {
     }
 };
 
-Searcher::Searcher(const fs::path& path, std::shared_ptr<const analysis::Analyzer> analyzer)
+Searcher::Searcher(const fs::path& path, std::shared_ptr<const analysis::Analyzer> analyzer,
+                   std::shared_ptr<const entities::Gazetteer> gazetteer)
     : impl_(std::make_unique<Impl>()) {
     impl_->path = path;
     impl_->where = path.string();
     impl_->analyzer = analyzer ? std::move(analyzer) : analysis::Analyzer::standard();
+    impl_->names = std::make_unique<entities::detail::NameIndex>(
+        gazetteer ? std::move(gazetteer) : entities::Gazetteer::standard(), impl_->analyzer);
     impl_->stem = detail::make_xapian_stem(impl_->analyzer);
     impl_->open();
 }
@@ -135,8 +170,7 @@ SearchResult Searcher::search(std::string_view query, const SearchOptions& optio
         throw InvalidArgument("empty query: give at least one word, phrase or filter");
     }
     const Impl& im = *impl_;
-    const detail::BuiltQuery built =
-        im.parse(query, {.match_all = options.match_all, .fallback = options.korean_fallback});
+    const detail::BuiltQuery built = im.parse(query, Impl::build_options(options));
     if (built.query.empty()) {
         throw QueryError("the query has no searchable words (only punctuation or symbols?)", 0);
     }

@@ -59,6 +59,31 @@ void add_analyzer_highlights(const analysis::Analyzer& analyzer,
     hit.highlights.swap(merged);
 }
 
+// A passage of about `length` bytes of `body` that shows the bytes at `at`, starting at a word
+// where one is close; returns the offsets in `body` of the snippet's text (without the
+// ellipses around it).
+std::pair<std::size_t, std::size_t> cut_passage(std::string_view body, std::size_t at,
+                                                std::size_t length, Hit& hit) {
+    std::size_t begin = at > length / 3 ? at - length / 3 : 0;
+    while (begin > 0 && (static_cast<unsigned char>(body[begin]) & 0xC0) == 0x80) --begin;
+    if (begin > 0) {
+        // Start at a word: after the nearest space at or before `begin`, if one is close.
+        const std::size_t space = body.rfind(' ', begin);
+        if (space != std::string_view::npos && begin - space < 40) begin = space + 1;
+    }
+    while (begin < at && (body[begin] == ' ' || body[begin] == '\n' || body[begin] == '\r' ||
+                          body[begin] == '\t')) {
+        ++begin;
+    }
+    const std::size_t end = begin + text::utf8_prefix_length(body.substr(begin), length);
+    hit.snippet.clear();
+    hit.highlights.clear();
+    if (begin > 0) hit.snippet += "\xE2\x80\xA6";
+    hit.snippet += body.substr(begin, end - begin);
+    if (end < body.size()) hit.snippet += "\xE2\x80\xA6";
+    return {begin, end};
+}
+
 // Xapian picks its passage by its own word matching, which knows nothing of compound parts or
 // words joined across spaces (보안법 in 국가보안법을, 국가 보안법). When its passage shows no
 // match, cut one around the first word the analyzer matches.
@@ -67,23 +92,7 @@ void passage_around_first_match(std::string_view body, std::size_t length,
                                 const std::unordered_set<std::string>& terms, Hit& hit) {
     for (const analysis::Token& t : analyzer.analyze(body)) {
         if (!matches(analyzer, terms, t)) continue;
-        std::size_t begin = t.begin > length / 3 ? t.begin - length / 3 : 0;
-        while (begin > 0 && (static_cast<unsigned char>(body[begin]) & 0xC0) == 0x80) --begin;
-        if (begin > 0) {
-            // Start at a word: after the nearest space at or before `begin`, if one is close.
-            const std::size_t space = body.rfind(' ', begin);
-            if (space != std::string_view::npos && begin - space < 40) begin = space + 1;
-        }
-        while (begin < t.begin && (body[begin] == ' ' || body[begin] == '\n' ||
-                                   body[begin] == '\r' || body[begin] == '\t')) {
-            ++begin;
-        }
-        const std::size_t end = begin + text::utf8_prefix_length(body.substr(begin), length);
-        hit.snippet.clear();
-        hit.highlights.clear();
-        if (begin > 0) hit.snippet += "\xE2\x80\xA6";
-        hit.snippet += body.substr(begin, end - begin);
-        if (end < body.size()) hit.snippet += "\xE2\x80\xA6";
+        cut_passage(body, t.begin, length, hit);
         add_analyzer_highlights(analyzer, terms, hit);
         return;
     }
@@ -140,6 +149,22 @@ void make_snippet(const Xapian::MSet& mset, std::string_view text, std::size_t l
     add_analyzer_highlights(analyzer, terms, hit);
     if (hit.highlights.empty() && !terms.empty()) {
         passage_around_first_match(body, length, analyzer, terms, hit);
+    }
+}
+
+void passage_around_entities(std::string_view body, const std::vector<std::string>& ids,
+                             std::size_t length, Hit& hit) {
+    const auto wanted = [&](const entities::Entity& e) {
+        return std::find(ids.begin(), ids.end(), e.id) != ids.end() && e.end <= body.size();
+    };
+    const auto first = std::find_if(hit.entities.begin(), hit.entities.end(), wanted);
+    if (first == hit.entities.end()) return;
+    const auto [begin, end] = cut_passage(body, first->begin, length, hit);
+    const std::size_t lead = begin > 0 ? 3 : 0;  // the ellipsis before the text
+    for (const auto& e : hit.entities) {
+        if (wanted(e) && e.begin >= begin && e.end <= end) {
+            hit.highlights.emplace_back(e.begin - begin + lead, e.end - begin + lead);
+        }
     }
 }
 

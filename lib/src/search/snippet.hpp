@@ -6,6 +6,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_set>
+#include <vector>
 
 #include <ngosearch/analysis/analyzer.hpp>
 #include <ngosearch/search/hit.hpp>
@@ -23,5 +24,11 @@ std::unordered_set<std::string> highlight_terms(const Xapian::Query& query);
 void make_snippet(const Xapian::MSet& mset, std::string_view text, std::size_t length,
                   const Xapian::Stem& stem, const analysis::Analyzer& analyzer,
                   const std::unordered_set<std::string>& terms, Hit& hit);
+
+/// Replaces hit.snippet with a passage around the first of the hit's entities whose id is in
+/// `ids`, and marks those entities in it: for a document found through an entity its words
+/// name (문재인 finding "President Moon"), where the words themselves are nowhere.
+void passage_around_entities(std::string_view body, const std::vector<std::string>& ids,
+                             std::size_t length, Hit& hit);
 
 }  // namespace ngosearch::detail

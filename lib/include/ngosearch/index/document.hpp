@@ -8,6 +8,9 @@
 
 #include <map>
 #include <string>
+#include <vector>
+
+#include <ngosearch/entities/entity.hpp>
 
 namespace ngosearch {
 
@@ -21,6 +24,10 @@ struct Document {
     std::string path{};      ///< source file as given to the indexer, or "" for in-memory text
     std::string type{};      ///< free-form kind such as "letter", "press-release"; `type:`
     std::map<std::string, std::string> metadata{};  ///< anything else, stored and shown
+    /// The entities the body names, with byte spans into `body`: filled in documents read back
+    /// from an index (Searcher::find), found by the indexer's tagger. Ignored by
+    /// Indexer::add(), which tags the text itself.
+    std::vector<entities::Entity> entities{};
 
     friend bool operator==(const Document&, const Document&) = default;
 };

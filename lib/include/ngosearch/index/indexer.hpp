@@ -17,6 +17,7 @@
 #include <vector>
 
 #include <ngosearch/analysis/analyzer.hpp>
+#include <ngosearch/entities/tagger.hpp>
 #include <ngosearch/index/document.hpp>
 
 namespace ngosearch {
@@ -33,6 +34,11 @@ struct IndexOptions {
     /// The analysis; nullptr means analysis::Analyzer::standard(). An existing index built with
     /// another analyzer fingerprint is refused with AnalyzerMismatch.
     std::shared_ptr<const analysis::Analyzer> analyzer = nullptr;
+    /// Finds the entities of each document (filters, facets, cross-language search); nullptr
+    /// means entities::make_standard_tagger() with the built-in gazetteer.
+    std::shared_ptr<const entities::EntityTagger> tagger = nullptr;
+    /// Tag entities at all. Off, indexing is faster and entity filters and facets find nothing.
+    bool tag_entities = true;
 };
 
 /// A file that was not indexed, or indexed with a problem (invalid UTF-8 replaced).

@@ -7,6 +7,8 @@
 #include <utility>
 #include <vector>
 
+#include <ngosearch/entities/entity.hpp>
+
 namespace ngosearch {
 
 /// One matching document.
@@ -22,6 +24,29 @@ struct Hit {
     std::string snippet;       ///< plain-text excerpt around the best matches, no markup
     /// Byte ranges [first, second) of `snippet` that match the query.
     std::vector<std::pair<std::size_t, std::size_t>> highlights;
+    /// The entities the document's body names (byte spans into the stored body).
+    std::vector<entities::Entity> entities;
+};
+
+/// Query words that name an entity, and the entity they also found (cross-language search).
+struct Expansion {
+    std::string words;  ///< as written in the query
+    entities::EntityType type = entities::EntityType::Person;
+    std::string id;     ///< canonical id
+    std::string name;   ///< canonical name
+};
+
+/// One value of an entity facet: an entity and the number of matching documents naming it.
+struct FacetValue {
+    std::string id;
+    std::string name;
+    std::size_t count = 0;
+};
+
+/// The most frequent entities of one type over all matching documents.
+struct Facet {
+    entities::EntityType type = entities::EntityType::Person;
+    std::vector<FacetValue> values;  ///< most documents first
 };
 
 /// One page of results.
@@ -33,6 +58,10 @@ struct SearchResult {
     /// SearchOptions::relax).
     bool relaxed = false;
     std::vector<Hit> hits;
+    /// Query words that also found the mentions of an entity they name.
+    std::vector<Expansion> expansions;
+    /// With SearchOptions::facets: per entity type (those with any), its top entities.
+    std::vector<Facet> facets;
 };
 
 /// `snippet` with every highlight wrapped in `open` … `close` (e.g. "\x1b[1m", "\x1b[0m").

@@ -10,6 +10,8 @@
 //   words (AND by default)   AND OR NOT XOR   "exact phrase"   a NEAR b   a NEAR/3 b
 //   prosecut* (prefix)   title:word   lang:en|ko|mixed   type:letter   date:2020
 //   date:2020..2025   date:2020-03..   date:..2019-12-31   ( grouping )   +must -mustnot
+//   person:moon-jae-in   person:"Moon Jae-in"   ministry:통일부   law:national-security-act/7
+//   org:…   resolution:…
 #pragma once
 
 #include <cstddef>
@@ -20,6 +22,7 @@
 #include <string_view>
 
 #include <ngosearch/analysis/analyzer.hpp>
+#include <ngosearch/entities/gazetteer.hpp>
 #include <ngosearch/index/document.hpp>
 #include <ngosearch/search/hit.hpp>
 
@@ -41,6 +44,17 @@ struct SearchOptions {
     /// bigrams (names, loanwords, new compounds, other spellings and spacing that the analysis
     /// does not resolve). false: only what the analysis resolves matches.
     bool korean_fallback = true;
+    /// Words that name an entity of the gazetteer (문재인, 통일부, National Security Law) also
+    /// find the documents that mention it in any language or alias, ranked below plain matches
+    /// of the words; SearchResult::expansions says which. Quoted phrases never expand.
+    bool expand_entities = true;
+    /// Count, over all matching documents, the entities they name: SearchResult::facets.
+    /// Costs a pass over the whole match set.
+    bool facets = false;
+    /// Entities per type in the facets.
+    std::size_t facet_values = 10;
+    /// Queries of more words are refused (QueryError): a pasted page is no query.
+    std::size_t max_query_words = 1024;
 };
 
 /// Summary of an index.
@@ -55,9 +69,12 @@ struct IndexStats {
 /// Read-only view of an index. Move-only; not thread-safe (one Searcher per thread).
 class Searcher {
 public:
+    /// `analyzer`: nullptr means Analyzer::standard(); `gazetteer` (entity filters by name and
+    /// expansion of words that name an entity): nullptr means Gazetteer::standard().
     /// @throws IndexNotFound, IndexCorrupt, AnalyzerMismatch (index built by another analyzer).
     explicit Searcher(const std::filesystem::path& path,
-                      std::shared_ptr<const analysis::Analyzer> analyzer = nullptr);
+                      std::shared_ptr<const analysis::Analyzer> analyzer = nullptr,
+                      std::shared_ptr<const entities::Gazetteer> gazetteer = nullptr);
     ~Searcher();
     Searcher(Searcher&&) noexcept;
     Searcher& operator=(Searcher&&) noexcept;

@@ -14,4 +14,10 @@ namespace ngosearch::text {
 /// @throws ngosearch::Error if ICU fails (out of memory).
 std::string normalize(std::string_view utf8);
 
+/// Accents off letters ("Salmón" → "Salmon", "Tomás" → "Tomas"), as Lucene's ASCIIFoldingFilter
+/// does for the common case: canonical decomposition, combining marks dropped, recomposition
+/// (Hangul comes back as it was). Invalid UTF-8 is repaired first. Thread-safe.
+/// @throws ngosearch::Error if ICU fails.
+std::string fold_accents(std::string_view utf8);
+
 }  // namespace ngosearch::text

@@ -1,0 +1,260 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#include <algorithm>
+#include <array>
+
+#include <ngosearch/text/normalize.hpp>
+
+#include "entities/rules.hpp"
+
+namespace ngosearch::entities::detail {
+
+namespace {
+
+template <std::size_t N>
+bool in(const std::array<std::string_view, N>& list, std::string_view s) {
+    return std::find(list.begin(), list.end(), s) != list.end();
+}
+
+// Lower-case words that may stand inside a name: "Ministry of Gender Equality and Family".
+constexpr std::array<std::string_view, 10> kConnectors{"of", "for", "and", "on", "the", "in",
+                                                       "against", "to", "at", "de"};
+
+// Heads of body names: "Ministry of …" (and "… Ministry"), "Office of/for …".
+constexpr std::array<std::string_view, 2> kBodyHeads{"ministry", "office"};
+
+// Last words of law and treaty names.
+constexpr std::array<std::string_view, 9> kLawHeads{"act",     "law",        "code",
+                                                    "convention", "covenant", "protocol",
+                                                    "charter", "constitution", "declaration"};
+
+// Titles before a person's name.
+constexpr std::array<std::string_view, 18> kTitles{
+    "president", "minister", "ambassador", "rapporteur", "chairman", "chairwoman", "chair",
+    "chairperson", "director", "commissioner", "dr", "mr", "ms", "mrs", "judge", "prosecutor",
+    "lawmaker", "professor"};
+
+// Capitalised words that name institutions and places, not people: "Prime Minister's
+// Secretariat", "Justice For All", "Transitional Justice Working Group".
+constexpr std::array<std::string_view, 56> kNotNameWords{
+    "secretariat", "government", "complex", "office", "council", "committee", "commission",
+    "agency", "ministry", "department", "court", "assembly", "party", "group", "service",
+    "coordination", "affairs", "republic", "korea", "nations", "united", "general", "national",
+    "international", "human", "rights", "foundation", "center", "centre", "institute",
+    "association", "coalition", "network", "campaign", "alliance", "union", "federation",
+    "watch", "forum", "board", "bureau", "division", "team", "working", "special", "high",
+    "prime", "deputy", "vice", "foreign", "state", "democratic", "justice", "all", "building",
+    "road"};
+
+// Romanised Korean surnames (Revised, McCune-Reischauer and common spellings). Those that are
+// also short English words (An, In, On, So, Do, No, Go, Ma) are left out.
+constexpr std::array<std::string_view, 96> kSurnames{
+    "kim",   "lee",   "yi",    "rhee",  "ri",    "park",  "pak",   "bak",   "choi",  "choe",
+    "jung",  "jeong", "chung", "kang",  "cho",   "jo",    "yoon",  "yun",   "jang",  "chang",
+    "lim",   "im",    "rim",   "han",   "oh",    "seo",   "suh",   "shin",  "sin",   "kwon",
+    "hwang", "ahn",   "song",  "ryu",   "yoo",   "yu",    "hong",  "jeon",  "chun",  "jun",
+    "ko",    "koh",   "moon",  "mun",   "yang",  "son",   "sohn",  "bae",   "baek",  "paik",
+    "heo",   "hur",   "nam",   "shim",  "sim",   "roh",   "noh",   "ha",    "kwak",  "sung",
+    "seong", "cha",   "joo",   "ju",    "woo",   "min",   "na",    "jin",   "ji",    "chi",
+    "eom",   "um",    "chae",  "won",   "cheon", "bang",  "kong",  "gong",  "hyun",  "hyeon",
+    "ham",   "byun",  "byeon", "yeom",  "yeo",   "choo",  "chu",   "seok",  "suk",   "seol",
+    "ban",   "ra",    "wang",  "yook",  "maeng", "tak"};
+
+// A syllable of romanised Korean: an initial, a vowel, a final (Revised and McCune-Reischauer
+// spellings, with the breves folded away).
+bool romanised_syllable(std::string_view s) {
+    static constexpr std::array<std::string_view, 21> kInitials{
+        "kk", "tt", "pp", "ss", "jj", "ch", "g", "k", "n", "d", "t", "r", "l", "m",
+        "b", "p", "s", "j", "h", "y", "w"};
+    static constexpr std::array<std::string_view, 24> kVowels{
+        "yae", "yeo", "wae", "ae", "ya", "eo", "ye", "wa", "oe", "yo", "wo", "we", "wi", "yu",
+        "eu", "ui", "oo", "ee", "ou", "a",  "e",  "o",  "u",  "i"};
+    static constexpr std::array<std::string_view, 13> kFinals{
+        "ng", "k", "n", "t", "l", "m", "p", "g", "b", "d", "r", "s", ""};
+    const auto try_from = [&](std::string_view rest) {
+        for (const std::string_view v : kVowels) {
+            if (!rest.starts_with(v)) continue;
+            const std::string_view tail = rest.substr(v.size());
+            if (in(kFinals, tail)) return true;
+        }
+        return false;
+    };
+    if (try_from(s)) return true;
+    for (const std::string_view i : kInitials) {
+        if (s.starts_with(i) && try_from(s.substr(i.size()))) return true;
+    }
+    return false;
+}
+
+std::string lower(std::string_view s) {
+    std::string out(s);
+    for (char& c : out) {
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    }
+    return out;
+}
+
+// A given name written the Korean way: two romanised syllables joined by a hyphen, the second
+// in lower case or capitalised: Yeon-chul, Jae-in, Suk-Yeol.
+bool korean_given_name(std::string_view written) {
+    const std::size_t dash = written.find('-');
+    if (dash == std::string_view::npos || dash == 0 || dash + 1 >= written.size()) return false;
+    const std::string_view a = written.substr(0, dash), b = written.substr(dash + 1);
+    if (!(a.front() >= 'A' && a.front() <= 'Z')) return false;
+    for (const std::string_view part : {a, b}) {
+        if (part.size() > 5) return false;
+        for (const char c : part) {
+            if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))) return false;
+        }
+    }
+    return romanised_syllable(lower(a)) && romanised_syllable(lower(b));
+}
+
+bool latin(const TextView& text, std::size_t i) {
+    return text.words[i].token->script == text::Script::Latin;
+}
+
+bool connector(const TextView& text, std::size_t i) {
+    return latin(text, i) && !text.capitalized(i) && in(kConnectors, text.words[i].key);
+}
+
+// A capitalised word that may be part of a name (not a sentence's "The").
+bool name_word(const TextView& text, std::size_t i) {
+    return latin(text, i) && text.capitalized(i) && text.words[i].key != "the";
+}
+
+// A word that may be part of a person's name after a title: capitalised, no institution word.
+bool person_word(const TextView& text, std::size_t i) {
+    return name_word(text, i) && !in(kConnectors, text.words[i].key) &&
+           !in(kNotNameWords, text.words[i].key) && !in(kTitles, text.words[i].key) &&
+           !in(kBodyHeads, text.words[i].key);
+}
+
+Mention mention(const TextView& text, EntityType type, std::size_t first, std::size_t last) {
+    Mention m;
+    m.entity.type = type;
+    m.entity.source = Source::Rule;
+    const auto begin = text.words[first].token->begin;
+    const auto end = text.span_of(*text.words[last - 1].token, {}).second;
+    set_span(text, begin, end, m.entity);
+    m.entity.name = m.entity.surface;
+    m.entity.id = id_from_name(m.entity.surface);
+    m.first = first;
+    m.last = last;
+    return m;
+}
+
+// Words i, i+1, … that continue a name: capitalised words, and connectors followed by one.
+std::size_t name_run_end(const TextView& text, std::size_t i) {
+    std::size_t end = i;
+    for (std::size_t j = i; j < text.words.size();) {
+        if (j > i && !text.spaced(j)) break;
+        if (name_word(text, j)) {
+            end = ++j;
+        } else if (connector(text, j) && j + 1 < text.words.size() && text.spaced(j + 1) &&
+                   (name_word(text, j + 1) || connector(text, j + 1))) {
+            ++j;
+        } else {
+            break;
+        }
+    }
+    return end;
+}
+
+}  // namespace
+
+void match_english_rules(const NameIndex& /*names*/, const TextView& text,
+                         std::vector<Mention>& out) {
+    const std::size_t n = text.words.size();
+    for (std::size_t i = 0; i < n; ++i) {
+        if (!latin(text, i) || !text.capitalized(i)) continue;
+        const std::string& key = text.words[i].key;
+        // Ministry of Unification; Office for Government Policy Coordination.
+        if (in(kBodyHeads, key) && i + 2 < n && text.spaced(i + 1) && text.spaced(i + 2) &&
+            (text.words[i + 1].key == "of" || text.words[i + 1].key == "for")) {
+            std::size_t j = i + 2;
+            if (j + 1 < n && text.words[j].key == "the" && text.spaced(j + 1)) ++j;
+            const std::size_t end = j < n && name_word(text, j) ? name_run_end(text, j) : j;
+            if (end > j) out.push_back(mention(text, EntityType::Ministry, i, end));
+        }
+        // The Unification Ministry, the Foreign Ministry (one or two words before it, not a
+        // person's name or title: "… Minister Chung Dong-young Ministry of …").
+        const bool of_follows =
+            i + 1 < n && (text.words[i + 1].key == "of" || text.words[i + 1].key == "for");
+        if (key == "ministry" && !of_follows && i > 0 && text.spaced(i) &&
+            person_word(text, i - 1) &&
+            text.written(*text.words[i - 1].token).find('-') == std::string_view::npos) {
+            std::size_t first = i - 1;
+            if (first > 0 && text.spaced(first) && person_word(text, first - 1)) --first;
+            out.push_back(mention(text, EntityType::Ministry, first, i + 1));
+        }
+        // Military Criminal Act, the Anti-Leaflet Law, Convention against Torture.
+        if (in(kLawHeads, key)) {
+            std::size_t first = i;
+            // Back over the name's words, not into the name of a body before it ("the CAT
+            // Committee and the Convention against Torture").
+            const auto institution = [&](std::size_t w) {
+                const std::string& k = text.words[w].key;
+                return in(kLawHeads, k) || in(kBodyHeads, k) || k == "committee" ||
+                       k == "council" || k == "commission" || k == "court" || k == "assembly" ||
+                       k == "party" || k == "group";
+            };
+            while (first > 0 && text.spaced(first) && !institution(first - 1) &&
+                   (name_word(text, first - 1) || connector(text, first - 1))) {
+                --first;
+            }
+            while (first < i && connector(text, first)) ++first;
+            if (first < i) out.push_back(mention(text, EntityType::Law, first, i + 1));
+            // "Convention against Torture": the head first, its subject after.
+            if (first == i && i + 2 < n && text.spaced(i + 1) && text.spaced(i + 2) &&
+                connector(text, i + 1) && name_word(text, i + 2)) {
+                out.push_back(mention(text, EntityType::Law, i, name_run_end(text, i + 2)));
+            }
+        }
+        // Kim Yeon-chul: a surname and a hyphenated given name.
+        if (in(kSurnames, key) && i + 1 < n && text.spaced(i + 1) &&
+            korean_given_name(text.written(*text.words[i + 1].token))) {
+            out.push_back(mention(text, EntityType::Person, i, i + 2));
+        }
+        // Special Rapporteur Elizabeth Salmón, President Joe Biden: a title and two or three
+        // capitalised words (or a surname and a hyphenated given name, above).
+        if (in(kTitles, key)) {
+            const std::size_t j = i + 1;
+            std::size_t end = j;
+            // "Mr. Kim": a dot may close an abbreviated title.
+            const auto gap_ok = [&](std::size_t w) {
+                if (text.spaced(w)) return true;
+                if (w != j) return false;
+                const std::string_view gap =
+                    text.source.substr(text.words[i].token->end,
+                                       text.words[j].token->begin - text.words[i].token->end);
+                return gap.starts_with(".") && gap.substr(1).find_first_not_of(' ') ==
+                                                   std::string_view::npos;
+            };
+            while (end < n && end < j + 3 && person_word(text, end) && gap_ok(end)) ++end;
+            if (end - j >= 2) out.push_back(mention(text, EntityType::Person, j, end));
+        }
+    }
+}
+
+std::string id_from_name(std::string_view written) {
+    const std::string name = text::fold_accents(written);
+    std::string out;
+    bool gap = false;
+    for (std::size_t i = 0; i < name.size(); ++i) {
+        const auto c = static_cast<unsigned char>(name[i]);
+        if (c >= 0x80 || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+            if (gap && !out.empty() && c < 0x80) out += '-';
+            out += static_cast<char>(c);
+            gap = false;
+        } else if (c >= 'A' && c <= 'Z') {
+            if (gap && !out.empty()) out += '-';
+            out += static_cast<char>(c - 'A' + 'a');
+            gap = false;
+        } else {
+            gap = true;  // spaces, hyphens, dots and the like separate words
+        }
+    }
+    return out;
+}
+
+}  // namespace ngosearch::entities::detail

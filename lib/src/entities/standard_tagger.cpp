@@ -1,0 +1,105 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#include <algorithm>
+
+#include <ngosearch/analysis/analyzer.hpp>
+#include <ngosearch/entities/gazetteer.hpp>
+#include <ngosearch/entities/tagger.hpp>
+
+#include "entities/gazetteer_matcher.hpp"
+#include "entities/name_index.hpp"
+#include "entities/rules.hpp"
+#include "entities/text_view.hpp"
+
+namespace ngosearch::entities {
+
+namespace {
+
+// Bump when what the rules find changes.
+constexpr int kRulesVersion = 1;
+
+// A rule's mention that holds a gazetteer name of the same type only adds words the rule took
+// for part of the name ("Repeal the National Security Law", "2016 North Korean Human Rights
+// Act"): the gazetteer's name is the mention.
+void drop_rule_wrappers(std::vector<detail::Mention>& found) {
+    const auto wraps = [&](const detail::Mention& outer) {
+        return outer.entity.source == Source::Rule &&
+               std::any_of(found.begin(), found.end(), [&](const detail::Mention& inner) {
+                   return inner.entity.source == Source::Gazetteer &&
+                          inner.entity.type == outer.entity.type &&
+                          outer.entity.begin <= inner.entity.begin &&
+                          inner.entity.end <= outer.entity.end &&
+                          outer.entity.end - outer.entity.begin >
+                              inner.entity.end - inner.entity.begin;
+               });
+    };
+    std::vector<detail::Mention> kept;
+    for (auto& m : found) {
+        if (!wraps(m)) kept.push_back(std::move(m));
+    }
+    found.swap(kept);
+}
+
+// Of overlapping candidates the longest wins; at equal length a gazetteer name beats a rule.
+void keep_best(std::vector<detail::Mention>& found) {
+    std::stable_sort(found.begin(), found.end(), [](const auto& a, const auto& b) {
+        const auto la = a.entity.end - a.entity.begin, lb = b.entity.end - b.entity.begin;
+        if (la != lb) return la > lb;
+        if (a.entity.source != b.entity.source) return a.entity.source == Source::Gazetteer;
+        return a.entity.begin < b.entity.begin;
+    });
+    std::vector<detail::Mention> kept;
+    for (auto& m : found) {
+        const bool overlaps = std::any_of(kept.begin(), kept.end(), [&](const auto& k) {
+            return m.entity.begin < k.entity.end && k.entity.begin < m.entity.end;
+        });
+        if (!overlaps && m.entity.end > m.entity.begin) kept.push_back(std::move(m));
+    }
+    found.swap(kept);
+}
+
+class StandardTagger final : public EntityTagger {
+public:
+    StandardTagger(std::shared_ptr<const Gazetteer> gazetteer,
+                   std::shared_ptr<const analysis::Analyzer> analyzer)
+        : names_(std::move(gazetteer), std::move(analyzer)),
+          fingerprint_(names_.gazetteer().fingerprint() + "+rules/" +
+                       std::to_string(kRulesVersion)) {}
+
+    void tag(std::string_view text, std::string_view date,
+             std::vector<Entity>& out) const override {
+        const detail::TextView view(text, date, names_);
+        std::vector<detail::Mention> found;
+        detail::match_gazetteer(names_, view, found);
+        detail::match_english_rules(names_, view, found);
+        detail::match_korean_rules(names_, view, found);
+        detail::match_resolutions(names_, view, found);
+        detail::attach_articles(view, found);
+        drop_rule_wrappers(found);
+        keep_best(found);
+        detail::link_mentions(view, found);
+        for (auto& m : found) out.push_back(std::move(m.entity));
+    }
+
+    const std::string& fingerprint() const noexcept override { return fingerprint_; }
+
+private:
+    detail::NameIndex names_;
+    std::string fingerprint_;
+};
+
+}  // namespace
+
+std::vector<Entity> EntityTagger::tag(std::string_view text, std::string_view date) const {
+    std::vector<Entity> out;
+    tag(text, date, out);
+    return out;
+}
+
+std::shared_ptr<const EntityTagger> make_standard_tagger(
+    std::shared_ptr<const Gazetteer> gazetteer, std::shared_ptr<const analysis::Analyzer> analyzer) {
+    return std::make_shared<const StandardTagger>(
+        gazetteer ? std::move(gazetteer) : Gazetteer::standard(),
+        analyzer ? std::move(analyzer) : analysis::Analyzer::standard());
+}
+
+}  // namespace ngosearch::entities

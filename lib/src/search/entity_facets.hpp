@@ -1,0 +1,34 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// Entity facets: how many matching documents name each entity, over the whole match set (not
+// only the page shown), read from the value the indexer lists a document's entities in.
+#pragma once
+
+#include <xapian.h>
+
+#include <map>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include <ngosearch/search/hit.hpp>
+
+namespace ngosearch::detail {
+
+/// A Xapian match spy: give it to Enquire::add_matchspy(), run the match with checkatleast at
+/// least the number of documents (so that every match is seen), then ask for the facets.
+class EntityFacetSpy final : public Xapian::MatchSpy {
+public:
+    void operator()(const Xapian::Document& doc, double weight) override;
+    std::string name() const override { return "ngosearch.EntityFacetSpy"; }
+
+    /// Per entity type with any, its `limit` most frequent entities (most documents first,
+    /// then by name).
+    std::vector<Facet> facets(std::size_t limit) const;
+
+private:
+    // (type, id) → (name, documents)
+    std::map<std::pair<entities::EntityType, std::string>, std::pair<std::string, std::size_t>>
+        counts_;
+};
+
+}  // namespace ngosearch::detail
