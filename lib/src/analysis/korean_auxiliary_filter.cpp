@@ -5,6 +5,7 @@
 #include <ngosearch/analysis/token_filter.hpp>
 
 #include "analysis/korean_tails.hpp"
+#include "analysis/token_runs.hpp"
 #include "detail/hangul.hpp"
 
 namespace ngosearch::analysis {
@@ -28,19 +29,15 @@ using Tails = KoreanTails;
 
 constexpr int kCodaNieun = 4, kCodaRieul = 8;
 
-int coda_of(char32_t syllable) {
-    return static_cast<int>((syllable - detail::kSyllableBase) % detail::kTrailCount);
-}
-
 bool adnominal(char32_t syllable) {
-    const int coda = coda_of(syllable);
+    const int coda = detail::coda_index(syllable);
     return coda == kCodaNieun || coda == kCodaRieul;
 }
 
 // The last syllable of an 어 form (해, 되어, 받아, 시켜, 가져): only these, as many nouns end in
 // other open syllables with the same vowels (필사본 is no 필사 + 본).
 bool eo_form(char32_t syllable) {
-    constexpr std::u32string_view kForms = U"어아여해돼져줘봐워와켜쳐겨";
+    constexpr std::u32string_view kForms = U"어아여해돼져줘봐워와켜쳐겨써놔내";
     return kForms.find(syllable) != std::u32string_view::npos;
 }
 
@@ -66,9 +63,18 @@ bool after_bound_noun(std::string_view rest) {
     return false;
 }
 
-// The last split of `word` (in syllables), where what follows is a whole auxiliary verb form,
-// or a bound noun with what may follow it; 0 if none. `bound_noun` says which it was.
-std::size_t last_split(std::string_view word, bool& bound_noun) {
+// Particles a bound noun takes before 있다/없다: 할 수도 있다, 할 수밖에 없다, 한 적이 있다.
+constexpr std::array<std::string_view, 6> kBeforeExistence{"", "도", "는", "가", "이", "밖에"};
+
+// Where standard spelling puts spaces in a word written solid, the last of them found: the
+// split before the final auxiliary verb or bound noun, and (for 수 and 적, which stand between
+// a verb and 있다/없다) the split before that verb too. `first` is 0 when there is none.
+struct Split {
+    std::size_t first = 0;   // in syllables
+    std::size_t second = 0;  // a second split after `first`, or 0
+};
+
+Split last_split(std::string_view word) {
     const std::size_t n = word.size() / 3;
     const auto syllable = [&](std::size_t i) { return detail::syllable_at(word, i * 3); };
     const Tails& aux = Tails::auxiliary_verbs();
@@ -78,23 +84,27 @@ std::size_t last_split(std::string_view word, bool& bound_noun) {
         const std::string_view rest = word.substr(k * 3);
         if (adnominal(before) && (here == U'것' || here == U'때' || here == U'뿐') &&
             after_bound_noun(rest.substr(3))) {
-            bound_noun = true;
-            return k;
+            return {k, 0};
         }
-        if (adnominal(before) && here == U'수' && k + 1 < n &&
-            (aux.verbs_of(rest.substr(3)) & (Tails::kIss | Tails::kEobs))) {
-            bound_noun = true;
-            return k;
+        if (adnominal(before) && (here == U'수' || here == U'적') && k + 1 < n) {
+            for (const std::string_view particle : kBeforeExistence) {
+                const std::string_view after = rest.substr(3);
+                if (!after.starts_with(particle) ||
+                    !(aux.verbs_of(after.substr(particle.size())) & (Tails::kIss | Tails::kEobs))) {
+                    continue;
+                }
+                return {k, k + 1 + particle.size() / 3};
+            }
         }
-        const std::uint16_t wanted = auxiliaries_after(before);
+        std::uint16_t wanted = auxiliaries_after(before);
+        // 해야만 한다, 하려고 한다: the connective is two syllables there.
+        if (k >= 2 && before == U'만' && syllable(k - 2) == U'야') wanted = Tails::kHa | Tails::kDoe;
+        if (k >= 2 && before == U'고' && syllable(k - 2) == U'려') wanted |= Tails::kHa;
         // After an 어 form only a verb form of two syllables or more (해 주었다, not 해 준).
         const bool long_enough = !eo_form(before) || rest.size() >= 6;
-        if (wanted && long_enough && (aux.verbs_of(rest) & wanted)) {
-            bound_noun = false;
-            return k;
-        }
+        if (wanted && long_enough && (aux.verbs_of(rest) & wanted)) return {k, 0};
     }
-    return 0;
+    return {};
 }
 
 // Byte offsets (ascending, within the word) where the standard spelling puts a space:
@@ -103,13 +113,12 @@ std::size_t last_split(std::string_view word, bool& bound_noun) {
 std::vector<std::size_t> split_points(std::string_view word) {
     std::vector<std::size_t> cuts;
     std::string_view left = word;
-    for (bool bound_noun = false; left.size() >= 6;) {
-        const std::size_t k = last_split(left, bound_noun);
-        if (k == 0) break;
-        // 할수있다: the bound noun 수 and the verb after it are words of their own.
-        if (bound_noun && detail::syllable_at(left, k * 3) == U'수') cuts.push_back((k + 1) * 3);
-        cuts.push_back(k * 3);
-        left = left.substr(0, k * 3);
+    while (left.size() >= 6) {
+        const Split s = last_split(left);
+        if (s.first == 0) break;
+        if (s.second) cuts.push_back(s.second * 3);
+        cuts.push_back(s.first * 3);
+        left = left.substr(0, s.first * 3);
     }
     std::sort(cuts.begin(), cuts.end());
     return cuts;
@@ -129,12 +138,7 @@ public:
                 cuts = split_points(t.text);
             }
             if (cuts.empty()) {
-                for (const std::uint32_t pos = t.position; i < tokens.size() &&
-                                                           tokens[i].position == pos;
-                     ++i) {
-                    out.push_back(tokens[i]);
-                    out.back().position += shift;
-                }
+                i = detail::copy_position(tokens, i, 0, out, shift);
                 continue;
             }
             // Offsets of the pieces are exact when the token is the source as written (not

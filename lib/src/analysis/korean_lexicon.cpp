@@ -62,6 +62,17 @@ KoreanLexicon::~KoreanLexicon() = default;
 
 namespace {
 
+std::vector<std::string> comma_list(std::string_view list) {
+    std::vector<std::string> out;
+    std::size_t start = 0;
+    while (start <= list.size()) {
+        const std::size_t comma = std::min(list.find(',', start), list.size());
+        out.emplace_back(list.substr(start, comma - start));
+        start = comma + 1;
+    }
+    return out;
+}
+
 // What a hunspell .aff file says about the flags of .dic entries: hunspell-ko uses numeric
 // flags ("FLAG num") through "AF" alias lines, so an entry "word/12" has the flags of alias 12.
 struct AffixFacts {
@@ -70,20 +81,15 @@ struct AffixFacts {
     std::unordered_set<std::string> noun_flags;   // flags of rules that add 을/를 and strip nothing
 
     std::vector<std::string> flags_of(std::string_view field) const {
-        std::vector<std::string> out;
-        if (field.empty()) return out;
+        if (field.empty()) return {};
         if (!aliases.empty() && field.find_first_not_of("0123456789") == std::string_view::npos) {
+            // An alias number; one past the aliases (or too long to be one) names no flags.
+            if (field.size() > 9) return {};
             const std::size_t n = std::stoul(std::string(field));
             if (n >= 1 && n <= aliases.size()) return aliases[n - 1];
-            return out;
+            return {};
         }
-        std::size_t start = 0;
-        while (start <= field.size()) {
-            const std::size_t comma = std::min(field.find(',', start), field.size());
-            out.emplace_back(field.substr(start, comma - start));
-            start = comma + 1;
-        }
-        return out;
+        return comma_list(field);
     }
 };
 
@@ -110,17 +116,7 @@ std::optional<AffixFacts> read_affix_facts(const std::filesystem::path& aff) {
         if (f.size() < 2) continue;
         if (f[0] == "AF") {
             // The first AF line gives the number of aliases; the others are aliases 1, 2, …
-            if (alias_count_seen) {
-                std::vector<std::string> flags;
-                const std::string_view list = f[1];
-                std::size_t start = 0;
-                while (start <= list.size()) {
-                    const std::size_t comma = std::min(list.find(',', start), list.size());
-                    flags.emplace_back(list.substr(start, comma - start));
-                    start = comma + 1;
-                }
-                facts.aliases.push_back(std::move(flags));
-            }
+            if (alias_count_seen) facts.aliases.push_back(comma_list(f[1]));
             alias_count_seen = true;
         } else if (f[0] == "ONLYINCOMPOUND" || f[0] == "FORBIDDENWORD" || f[0] == "NEEDAFFIX") {
             facts.not_words.emplace(f[1]);

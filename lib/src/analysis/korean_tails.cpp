@@ -118,7 +118,7 @@ constexpr KoreanTails::Verb kAuxiliaryVerbs[] = {
 constexpr char32_t kNieun = 0x3134, kRieul = 0x3139, kMieum = 0x3141, kBieup = 0x3142;
 
 // The coda index (Unicode §3.12) of a compatibility jamo that may join a syllable.
-int coda_of(char32_t jamo) {
+int coda_of_jamo(char32_t jamo) {
     switch (jamo) {
         case kNieun: return 4;
         case kRieul: return 8;
@@ -128,22 +128,14 @@ int coda_of(char32_t jamo) {
     }
 }
 
-char32_t decode3(std::string_view s) {
-    return ((static_cast<char32_t>(s[0]) & 0x0F) << 12) |
-           ((static_cast<char32_t>(s[1]) & 0x3F) << 6) | (static_cast<char32_t>(s[2]) & 0x3F);
-}
-
-bool ends_in_vowel(std::string_view stem) {
-    const char32_t last = detail::syllable_at(stem, stem.size() - 3);
-    return last && (last - detail::kSyllableBase) % detail::kTrailCount == 0;
-}
+using detail::ends_in_vowel;
 
 // stem + ending, with a leading coda jamo joined to the stem's last syllable. Empty when the
 // coda cannot join (the syllable already has one).
 std::string attach(std::string_view stem, std::string_view ending) {
     std::string out(stem);
     if (ending.size() >= 3) {
-        const int coda = coda_of(decode3(ending));
+        const int coda = coda_of_jamo(detail::decode3(ending));
         if (coda) {
             if (!ends_in_vowel(stem)) return {};
             out.resize(out.size() - 3);

@@ -27,13 +27,14 @@ inline bool is_blank(std::string_view gap) {
 }
 
 /// Appends the tokens of `in` from index `i` on whose position equals in[i].position (a primary
-/// token and the extra terms at its position); returns the index after them.
-inline std::size_t copy_position(const TokenBuffer& in, std::size_t i, std::uint32_t shift,
-                                 TokenBuffer& out) {
+/// token and the extra terms at its position), their positions moved down by `down` or up by
+/// `up`; returns the index after them.
+inline std::size_t copy_position(const TokenBuffer& in, std::size_t i, std::uint32_t down,
+                                 TokenBuffer& out, std::uint32_t up = 0) {
     const std::uint32_t pos = in[i].position;
     for (; i < in.size() && in[i].position == pos; ++i) {
         out.push_back(in[i]);
-        out.back().position -= shift;
+        out.back().position = out.back().position - down + up;
     }
     return i;
 }

@@ -15,12 +15,11 @@ inline constexpr int kVowelCount = 21;
 inline constexpr int kTrailCount = 28;
 
 /// Decodes the 3-byte UTF-8 Hangul syllable at s[i], or returns 0.
+inline char32_t decode3(std::string_view s) noexcept;
+
 inline char32_t syllable_at(std::string_view s, std::size_t i) noexcept {
     if (i + 3 > s.size()) return 0;
-    const auto b0 = static_cast<unsigned char>(s[i]), b1 = static_cast<unsigned char>(s[i + 1]),
-               b2 = static_cast<unsigned char>(s[i + 2]);
-    if ((b0 & 0xF0) != 0xE0 || (b1 & 0xC0) != 0x80 || (b2 & 0xC0) != 0x80) return 0;
-    const char32_t c = ((b0 & 0x0Fu) << 12) | ((b1 & 0x3Fu) << 6) | (b2 & 0x3Fu);
+    const char32_t c = decode3(s.substr(i, 3));
     return (c >= kSyllableBase && c <= kSyllableLast) ? c : 0;
 }
 
@@ -28,6 +27,29 @@ inline void append_syllable(std::string& out, char32_t c) {
     out += static_cast<char>(0xE0 | (c >> 12));
     out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
     out += static_cast<char>(0x80 | (c & 0x3F));
+}
+
+/// The vowel (0..20) and final consonant (0 = none, 1..27) of a precomposed syllable.
+inline int vowel_index(char32_t syllable) noexcept {
+    return static_cast<int>((syllable - kSyllableBase) / kTrailCount) % kVowelCount;
+}
+inline int coda_index(char32_t syllable) noexcept {
+    return static_cast<int>((syllable - kSyllableBase) % kTrailCount);
+}
+
+/// True when `word` ends in a syllable without a final consonant (하, 되, 시키 — not 받).
+inline bool ends_in_vowel(std::string_view word) noexcept {
+    const char32_t last = word.size() >= 3 ? syllable_at(word, word.size() - 3) : 0;
+    return last && coda_index(last) == 0;
+}
+
+/// Decodes the 3-byte UTF-8 sequence at the start of `s` (a BMP character), or returns 0.
+inline char32_t decode3(std::string_view s) noexcept {
+    if (s.size() < 3) return 0;
+    const auto b0 = static_cast<unsigned char>(s[0]), b1 = static_cast<unsigned char>(s[1]),
+               b2 = static_cast<unsigned char>(s[2]);
+    if ((b0 & 0xF0) != 0xE0 || (b1 & 0xC0) != 0x80 || (b2 & 0xC0) != 0x80) return 0;
+    return ((b0 & 0x0Fu) << 12) | ((b1 & 0x3Fu) << 6) | (b2 & 0x3Fu);
 }
 
 /// True when `s` is one or more precomposed Hangul syllables and nothing else.

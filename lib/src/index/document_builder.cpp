@@ -101,19 +101,20 @@ BuiltDocument DocumentBuilder::build(const Document& given, std::string_view con
     x.set_data(encode_document(doc));
     out.id_term = id_term(doc.id);
     x.add_boolean_term(out.id_term);
+    const std::string lang_prefix(find_field("lang")->prefix), type_prefix(find_field("type")->prefix);
     if (!lang.empty()) {
-        x.add_boolean_term(std::string(kLangPrefix) + lang);
+        x.add_boolean_term(lang_prefix + lang);
         // A mixed document is found by either language's filter.
         if (lang == "mixed") {
-            x.add_boolean_term(std::string(kLangPrefix) + "en");
-            x.add_boolean_term(std::string(kLangPrefix) + "ko");
+            x.add_boolean_term(lang_prefix + "en");
+            x.add_boolean_term(lang_prefix + "ko");
         }
     }
-    if (!type.empty()) x.add_boolean_term(std::string(kTypePrefix) + type);
+    if (!type.empty()) x.add_boolean_term(type_prefix + type);
     if (!doc.date.empty()) x.add_value(slot(Slot::Date), date_value(doc.date));
     if (!content_hash.empty()) x.add_value(slot(Slot::ContentHash), std::string(content_hash));
     thread_local analysis::TokenBuffer tokens;
-    index_field(x, *analyzer_, doc.title, kTitlePrefix, 1, 1, tokens);
+    index_field(x, *analyzer_, doc.title, find_field("title")->prefix, 1, 1, tokens);
     const Xapian::termpos pos = index_field(x, *analyzer_, doc.title, "", kTitleWdf, 1, tokens);
     index_field(x, *analyzer_, doc.body, "", 1, pos + kFieldGap, tokens);
     return out;

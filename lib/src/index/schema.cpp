@@ -40,8 +40,6 @@ constexpr std::array kFields{
 
 }  // namespace
 
-std::span<const Field> fields() { return kFields; }
-
 const Field* find_field(std::string_view name) {
     const std::string lower = lower_ascii(name);
     for (const Field& f : kFields) {

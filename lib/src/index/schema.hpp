@@ -6,7 +6,6 @@
 #pragma once
 
 #include <optional>
-#include <span>
 #include <string>
 #include <string_view>
 
@@ -35,9 +34,6 @@ struct Field {
     /// value looks like. Null: any non-empty value, NFKC case folded.
     std::optional<std::string> (*normalize)(std::string_view value, std::string& error) = nullptr;
 };
-
-/// Every field, in the order help texts list them.
-std::span<const Field> fields();
 
 /// The field called `name` (ASCII case-insensitive), or null.
 const Field* find_field(std::string_view name);

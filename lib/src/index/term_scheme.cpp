@@ -45,11 +45,11 @@ Xapian::termpos index_field(Xapian::Document& doc, const analysis::Analyzer& ana
         last = pos;
         // A joined form spans several positions: a phrase can never ask for it as one word.
         const bool positional = t.kind != analysis::TokenKind::Joined;
-        const auto post = [&](const std::string& term) {
+        const auto post = [&](const std::string& t_name) {
             if (positional) {
-                doc.add_posting(term, pos, wdf_inc);
+                doc.add_posting(t_name, pos, wdf_inc);
             } else {
-                doc.add_term(term, wdf_inc);
+                doc.add_term(t_name, wdf_inc);
             }
         };
         term.assign(prefix).append(t.text);

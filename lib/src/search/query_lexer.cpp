@@ -3,10 +3,8 @@
 
 #include <algorithm>
 
-
 #include <ngosearch/error.hpp>
 
-#include "detail/ascii.hpp"
 #include <ngosearch/ingest/loader.hpp>
 
 #include "index/document_codec.hpp"
@@ -30,7 +28,6 @@ bool is_operator_word(std::string_view w) {
     }
     return false;
 }
-
 
 bool date_bound(std::string_view s, bool high, std::string& out) {
     const auto d = ingest::normalize_date(s);

@@ -136,7 +136,9 @@ private:
     // The terms an entity filter value stands for: an id, an id with an article, or a name in
     // either language (several entities may share it), else the id the rules would give.
     std::vector<std::string> entity_terms(const Field& field, std::string_view value) const {
-        const auto [name, article] = split_article(value);
+        const auto [name, article] = field.entity == entities::EntityType::Law
+                                         ? split_article(value)
+                                         : std::pair{std::string(value), std::string()};
         std::vector<std::string> ids;
         if (ctx_.names) {
             const entities::Gazetteer& g = ctx_.names->gazetteer();
@@ -149,7 +151,14 @@ private:
                 }
             }
         }
-        if (ids.empty()) ids.push_back(entities::detail::id_from_name(name));
+        if (ids.empty()) {
+            // A resolution the gazetteer lacks has the id the rules give its symbol: 78/218 is
+            // A/RES/78/218.
+            const bool bare_pair = field.entity == entities::EntityType::Resolution &&
+                                   std::count(name.begin(), name.end(), '/') == 1 &&
+                                   name.find_first_not_of("0123456789/") == std::string::npos;
+            ids.push_back(entities::detail::id_from_name(bare_pair ? "A/RES/" + name : name));
+        }
         std::vector<std::string> terms;
         for (const auto& id : ids) {
             terms.push_back(std::string(field.prefix) + id + (article.empty() ? "" : "/" + article));

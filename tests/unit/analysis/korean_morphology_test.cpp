@@ -9,6 +9,7 @@
 
 #include "analysis/korean_tails.hpp"
 #include "support/analysis_check.hpp"
+#include "support/temp_dir.hpp"
 
 using namespace ngosearch::analysis;
 using ngosearch::test::check_analyzes_to;
@@ -60,6 +61,19 @@ TEST_CASE("korean predicates: 되다, 시키다, 당하다, 받다, 지다 and t
     check_stems(*s, "문제", {"문제였다", "문제이다", "문제인"});
 }
 
+TEST_CASE("korean particles: every particle is tried, the lexicon decides") {
+    const auto s = make_korean_stemmer(system_lexicon());
+    check_stems(*s, "결과", {"결과의", "결과는", "결과"});
+    check_stems(*s, "효과", {"효과의"});
+    check_stems(*s, "나라", {"나라도"});
+    check_stems(*s, "탈북자", {"탈북자들의"});
+    check_stems(*s, "광산", {"광산이었습니다", "광산이였습니다"});
+    // A name or compound that ends like the copula stays whole without the lexicon's word.
+    CHECK(s->stem("아시안게임이") == "아시안게임");
+    // No verb stem is left as a noun.
+    CHECK(s->stem("말하는") == "말하는");
+}
+
 TEST_CASE("korean predicates: no noun is carved out of words that only look like predicates") {
     const auto s = make_korean_stemmer(system_lexicon());
     // One syllable before the ending is no noun: these are verbs and postpositions.
@@ -105,6 +119,15 @@ TEST_CASE("korean tails: generated conjugations, and which are sure") {
     CHECK(aux.verbs_of("필사") == 0);
 }
 
+TEST_CASE("korean lexicon: a flag alias past any number is no error") {
+    ngosearch::test::TempDir dir;
+    dir.write("ko.aff", "FLAG num\nAF 1\nAF 1\n");
+    dir.write("ko.dic", "2\n국가/99999999999999999999999\n통일/1\n");
+    const auto lex = KoreanLexicon::load_hunspell(dir / "ko.dic");
+    CHECK(lex->contains("국가"));
+    CHECK(lex->contains("통일"));
+}
+
 TEST_CASE("korean lexicon: words, not conjugated forms; a predicate vouches for its noun") {
     const auto lex = system_lexicon();
     CHECK(lex->contains("보호"));
@@ -125,6 +148,11 @@ TEST_CASE("korean spacing: auxiliaries and bound nouns written solid split as wr
     CHECK(terms_of(an, "하지않았다") == Terms{"하지", "않았다"});
     CHECK(terms_of(an, "보호할수있게되었다") == Terms{"보호할", "수", "있게", "되었다"});
     CHECK(terms_of(an, "실패할때까지") == Terms{"실패할", "때까지"});
+    CHECK(terms_of(an, "할수밖에없다") == Terms{"할", "수밖에", "없다"});
+    CHECK(terms_of(an, "한적이있다") == Terms{"한", "적이", "있다"});
+    CHECK(terms_of(an, "해야만한다") == Terms{"해야만", "한다"});
+    CHECK(terms_of(an, "하려고한다") == Terms{"하려고", "한다"});
+    CHECK(terms_of(an, "써주었다") == Terms{"써", "주었다"});
     // Positions after a split word move on; a phrase still lines up.
     const TokenBuffer t = an.analyze("할수있다 조사");
     CHECK(t.back().text == "조사");

@@ -143,3 +143,50 @@ TEST_CASE("query builder: an operand that only excludes is an error with its pos
     CHECK(error_at("a AND -b") == QueryError::npos);  // a AND NOT b
     CHECK(error_at("a NEAR b ADJ c") == 9);
 }
+
+TEST_CASE("query builder: a sign before a phrase, a bracket or a field word applies to it") {
+    CHECK(describe("law -\"national security\"").find("AND_NOT (national@") != std::string::npos);
+    CHECK(describe("law -(security OR korea)").find("AND_NOT (") != std::string::npos);
+    CHECK(describe("law -title:security").find("AND_NOT (ZSsecur") != std::string::npos);
+    CHECK(describe("law +title:security").find("AND_NOT") == std::string::npos);
+    CHECK(has(terms("+title:law"), "Slaw"));
+    CHECK(error_at("-\"only this\"") == 0);
+}
+
+TEST_CASE("query builder: limits — nesting depth and the number of words") {
+    const std::string deep = std::string(300, '(') + "law" + std::string(300, ')');
+    CHECK(error_at(deep) != QueryError::npos);
+    const std::string fine = std::string(200, '(') + "law" + std::string(200, ')');
+    CHECK(error_at(fine) == QueryError::npos);
+    std::string many;
+    for (int i = 0; i < 1100; ++i) many += "w" + std::to_string(i) + " ";
+    CHECK(error_at(many) != QueryError::npos);
+    // Words written twice are searched once.
+    CHECK(describe("국가보안법 국가보안법") == describe("국가보안법"));
+}
+
+TEST_CASE("query builder: an excluded Korean word excludes itself, not its bigrams") {
+    const std::string d = describe("인권 -이사");
+    const std::string excluded = d.substr(d.find("AND_NOT"));
+    CHECK(excluded.find("XG") == std::string::npos);
+}
+
+TEST_CASE("query builder: the relaxed form keeps phrases and field words required") {
+    auto lexed = [](std::string_view q) {
+        auto lexemes = lex_query(q);
+        drop_unsearchable(q, lexemes, *analysis::Analyzer::standard());
+        validate_query(q, lexemes);
+        return lexemes;
+    };
+    static const std::unordered_set<std::string> stopwords;
+    QueryContext context;
+    context.analyzer = analysis::Analyzer::standard().get();
+    context.stopwords = &stopwords;
+    const std::string q = "\"national security\" title:law korea";
+    const auto relaxed = build_query(q, lexed(q), context, {.match_all = false, .relaxing = true});
+    const std::string d = relaxed.query.get_description();
+    CHECK(d.find("AND_MAYBE") != std::string::npos);  // the phrase and title:law, then maybe korea
+    CHECK(d.find("AND_MAYBE") > d.find("PHRASE"));
+    // A query of phrases alone has nothing to relax.
+    CHECK_FALSE(build("\"national security\" \"human rights\"").relaxable);
+}
