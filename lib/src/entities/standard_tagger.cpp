@@ -67,7 +67,19 @@ public:
 
     void tag(std::string_view text, std::string_view date,
              std::vector<Entity>& out) const override {
-        const detail::TextView view(text, date, names_);
+        find(detail::TextView(text, date, names_), out);
+    }
+
+    void tag(std::string_view text, std::string_view date, const analysis::Analyzer& analyzer,
+             const analysis::TokenBuffer& tokens, std::vector<Entity>& out) const override {
+        if (&analyzer != &names_.analyzer()) return tag(text, date, out);
+        find(detail::TextView(text, date, names_, tokens), out);
+    }
+
+    const std::string& fingerprint() const noexcept override { return fingerprint_; }
+
+private:
+    void find(const detail::TextView& view, std::vector<Entity>& out) const {
         std::vector<detail::Mention> found;
         detail::match_gazetteer(names_, view, found);
         detail::match_english_rules(names_, view, found);
@@ -80,14 +92,17 @@ public:
         for (auto& m : found) out.push_back(std::move(m.entity));
     }
 
-    const std::string& fingerprint() const noexcept override { return fingerprint_; }
-
-private:
     detail::NameIndex names_;
     std::string fingerprint_;
 };
 
 }  // namespace
+
+void EntityTagger::tag(std::string_view text, std::string_view date,
+                       const analysis::Analyzer& /*analyzer*/,
+                       const analysis::TokenBuffer& /*tokens*/, std::vector<Entity>& out) const {
+    tag(text, date, out);
+}
 
 std::vector<Entity> EntityTagger::tag(std::string_view text, std::string_view date) const {
     std::vector<Entity> out;

@@ -31,8 +31,12 @@ std::vector<std::pair<std::uint32_t, std::uint32_t>> find_tags(std::string_view 
 }  // namespace
 
 TextView::TextView(std::string_view text, std::string_view when, const NameIndex& names)
-    : source(text), tags(find_tags(text)) {
-    names.analyzer().analyze(text, tokens);
+    : TextView(text, when, names, own_tokens) {}
+
+TextView::TextView(std::string_view text, std::string_view when, const NameIndex& names,
+                   const analysis::TokenBuffer& analysed)
+    : source(text), tokens(analysed), tags(find_tags(text)) {
+    if (&analysed == &own_tokens) names.analyzer().analyze(text, own_tokens);
     const auto in_tag = [&](std::uint32_t at) {
         return std::any_of(tags.begin(), tags.end(),
                            [&](const auto& t) { return t.first <= at && at < t.second; });

@@ -22,7 +22,8 @@ struct Word {
 
 struct TextView {
     std::string_view source;
-    analysis::TokenBuffer tokens;
+    analysis::TokenBuffer own_tokens;             ///< when the view analysed the text itself
+    const analysis::TokenBuffer& tokens;
     std::vector<Word> words;
     std::string date;  ///< the text's date, normalised (may be empty)
     /// Markup left in the text (<u>, </sup>, <br/>): [begin, end) byte ranges. Words inside
@@ -30,6 +31,9 @@ struct TextView {
     std::vector<std::pair<std::uint32_t, std::uint32_t>> tags;
 
     TextView(std::string_view text, std::string_view date, const NameIndex& names);
+    /// With the text's tokens from names.analyzer(), analysed already.
+    TextView(std::string_view text, std::string_view date, const NameIndex& names,
+             const analysis::TokenBuffer& analysed);
     TextView(const TextView&) = delete;
     TextView& operator=(const TextView&) = delete;
 

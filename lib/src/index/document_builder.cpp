@@ -47,13 +47,14 @@ DocumentBuilder::DocumentBuilder(std::shared_ptr<const analysis::Analyzer> analy
     if (!analyzer_) throw InvalidArgument("DocumentBuilder: analyzer must not be null");
 }
 
-void DocumentBuilder::add_entities(Document& doc, Xapian::Document& x) const {
+void DocumentBuilder::add_entities(Document& doc, const analysis::TokenBuffer& title,
+                                   const analysis::TokenBuffer& body, Xapian::Document& x) const {
     doc.entities.clear();
     if (!tagger_) return;
     thread_local std::vector<entities::Entity> in_title;
     in_title.clear();
-    tagger_->tag(doc.title, doc.date, in_title);
-    tagger_->tag(doc.body, doc.date, doc.entities);
+    tagger_->tag(doc.title, doc.date, *analyzer_, title, in_title);
+    tagger_->tag(doc.body, doc.date, *analyzer_, body, doc.entities);
     // One term per entity (and per article cited), its wdf the mentions: title ones count as
     // the title's words do.
     std::map<std::string, Xapian::termcount> terms;
@@ -95,9 +96,15 @@ BuiltDocument DocumentBuilder::build(const Document& given, std::string_view con
                               "': language and type must be short codes (at most " +
                               std::to_string(kMaxCodeBytes) + " bytes), like 'ko' or 'letter'");
     }
+    // One analysis of each field serves the terms and the entities.
+    thread_local analysis::TokenBuffer title_tokens, body_tokens;
+    title_tokens.clear();
+    body_tokens.clear();
+    analyzer_->analyze(doc.title, title_tokens);
+    analyzer_->analyze(doc.body, body_tokens);
     BuiltDocument out;
     Xapian::Document& x = out.document;
-    add_entities(doc, x);
+    add_entities(doc, title_tokens, body_tokens, x);
     x.set_data(encode_document(doc));
     out.id_term = id_term(doc.id);
     x.add_boolean_term(out.id_term);
@@ -113,10 +120,9 @@ BuiltDocument DocumentBuilder::build(const Document& given, std::string_view con
     if (!type.empty()) x.add_boolean_term(type_prefix + type);
     if (!doc.date.empty()) x.add_value(slot(Slot::Date), date_value(doc.date));
     if (!content_hash.empty()) x.add_value(slot(Slot::ContentHash), std::string(content_hash));
-    thread_local analysis::TokenBuffer tokens;
-    index_field(x, *analyzer_, doc.title, find_field("title")->prefix, 1, 1, tokens);
-    const Xapian::termpos pos = index_field(x, *analyzer_, doc.title, "", kTitleWdf, 1, tokens);
-    index_field(x, *analyzer_, doc.body, "", 1, pos + kFieldGap, tokens);
+    index_tokens(x, *analyzer_, title_tokens, find_field("title")->prefix, 1, 1);
+    const Xapian::termpos pos = index_tokens(x, *analyzer_, title_tokens, "", kTitleWdf, 1);
+    index_tokens(x, *analyzer_, body_tokens, "", 1, pos + kFieldGap);
     return out;
 }
 

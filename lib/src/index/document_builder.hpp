@@ -40,7 +40,8 @@ public:
     const analysis::Analyzer& analyzer() const noexcept { return *analyzer_; }
 
 private:
-    void add_entities(Document& doc, Xapian::Document& x) const;
+    void add_entities(Document& doc, const analysis::TokenBuffer& title,
+                      const analysis::TokenBuffer& body, Xapian::Document& x) const;
 
     std::shared_ptr<const analysis::Analyzer> analyzer_;
     std::shared_ptr<const entities::EntityTagger> tagger_;

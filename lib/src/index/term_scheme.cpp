@@ -31,12 +31,9 @@ void hangul_bigrams(std::string_view word, std::vector<std::string>& out) {
     out.erase(std::unique(out.begin() + static_cast<std::ptrdiff_t>(first), out.end()), out.end());
 }
 
-Xapian::termpos index_field(Xapian::Document& doc, const analysis::Analyzer& analyzer,
-                            std::string_view text, std::string_view prefix,
-                            Xapian::termcount wdf_inc, Xapian::termpos first_position,
-                            analysis::TokenBuffer& tokens) {
-    tokens.clear();
-    analyzer.analyze(text, tokens);
+Xapian::termpos index_tokens(Xapian::Document& doc, const analysis::Analyzer& analyzer,
+                             const analysis::TokenBuffer& tokens, std::string_view prefix,
+                             Xapian::termcount wdf_inc, Xapian::termpos first_position) {
     Xapian::termpos last = first_position;
     std::string term;
     for (const analysis::Token& t : tokens) {

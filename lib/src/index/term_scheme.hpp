@@ -23,12 +23,11 @@
 
 namespace ngosearch::detail {
 
-/// Posts the terms of one field (see above). Positions start at `first_position`; returns the
-/// position after the last one used. `tokens` is scratch space, reused across calls.
-Xapian::termpos index_field(Xapian::Document& doc, const analysis::Analyzer& analyzer,
-                            std::string_view text, std::string_view prefix,
-                            Xapian::termcount wdf_inc, Xapian::termpos first_position,
-                            analysis::TokenBuffer& tokens);
+/// Posts the terms of one field's tokens (see above), analysed by `analyzer`. Positions start
+/// at `first_position`; returns the position after the last one used.
+Xapian::termpos index_tokens(Xapian::Document& doc, const analysis::Analyzer& analyzer,
+                             const analysis::TokenBuffer& tokens, std::string_view prefix,
+                             Xapian::termcount wdf_inc, Xapian::termpos first_position);
 
 /// Appends the distinct syllable bigrams of the Hangul syllable runs of `word` (already
 /// normalised) to `out`; a word of one syllable has none.

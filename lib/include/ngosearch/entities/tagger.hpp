@@ -11,6 +11,7 @@
 #include <string_view>
 #include <vector>
 
+#include <ngosearch/analysis/token.hpp>
 #include <ngosearch/entities/entity.hpp>
 
 namespace ngosearch::analysis {
@@ -32,6 +33,13 @@ public:
     /// ("President Lee" is Lee Myung-bak in 2010 and Lee Jae-myung in 2025).
     virtual void tag(std::string_view text, std::string_view date,
                      std::vector<Entity>& out) const = 0;
+
+    /// As tag() above, for a caller that has analysed `text` already (an indexer): `tokens`
+    /// are analyzer.analyze(text). A tagger that analyses with the same analyzer uses them
+    /// instead of analysing again; the default ignores them.
+    virtual void tag(std::string_view text, std::string_view date,
+                     const analysis::Analyzer& analyzer, const analysis::TokenBuffer& tokens,
+                     std::vector<Entity>& out) const;
 
     /// Convenience: the entities of `text` in a fresh vector.
     std::vector<Entity> tag(std::string_view text, std::string_view date = {}) const;
