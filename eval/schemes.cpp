@@ -20,7 +20,8 @@ void NgosearchScheme::build(const std::vector<ngosearch::Document>& docs, const 
 std::pair<std::vector<std::string>, std::size_t> NgosearchScheme::search(const std::string& q,
                                                                          std::size_t k, bool all) {
     const auto r = searcher_->search(q, {.limit = k, .match_all = all,
-                                         .korean_fallback = fallback_});
+                                         .korean_fallback = fallback_,
+                                         .expand_entities = expand_});
     std::vector<std::string> ids;
     for (const auto& h : r.hits) ids.push_back(h.id);
     return {ids, r.total};

@@ -42,12 +42,15 @@ public:
                                                             bool all) override;
     /// Whether later searches use the Korean bigram fallback (SearchOptions::korean_fallback).
     void set_fallback(bool on) { fallback_ = on; }
+    /// Whether later searches expand words that name an entity (SearchOptions::expand_entities).
+    void set_expand(bool on) { expand_ = on; }
 
 private:
     std::shared_ptr<const ngosearch::analysis::Analyzer> analyzer_;
     std::string label_;
     std::unique_ptr<ngosearch::Searcher> searcher_;
     bool fallback_ = true;
+    bool expand_ = true;
 };
 
 // Xapian as an application would use it out of the box: TermGenerator and QueryParser with the
