@@ -650,6 +650,96 @@ class BatchTest(CliCase):
         self.assertFalse([r for r in results if "error" in r][:3])
 
 
+# --- entities ----------------------------------------------------------------------------------
+
+class EntityTest(CliCase):
+
+    TEXT = ("\ufeffDear President Moon Jae-in, we write about Article 7 of the National Security "
+            "Act.\n문재인 대통령은 국가보안법을 폐지하고 통일부장관은 답하라.\n")
+
+    def test_entities_json_gives_byte_offsets_into_the_file_as_read(self):
+        path = os.path.join(self.tmp, "letter.txt")
+        write_file(path, self.TEXT)
+        result = self.json_line(self.ok("entities", "--json", path))
+        self.assertEqual(set(result), {"entities"})
+        data = self.TEXT.encode("utf-8")
+        found = [(e["type"], e["id"], e["surface"], e["source"]) for e in result["entities"]]
+        self.assertIn(("person", "moon-jae-in", "Moon Jae-in", "gazetteer"), found)
+        self.assertIn(("law", "national-security-act", "Article 7 of the National Security Act",
+                       "gazetteer"), found)
+        self.assertIn(("person", "moon-jae-in", "문재인", "gazetteer"), found)      # no 대통령
+        self.assertIn(("law", "national-security-act", "국가보안법", "gazetteer"), found)  # no 을
+        self.assertIn(("ministry", "ministry-of-unification", "통일부", "gazetteer"), found)
+        for e in result["entities"]:
+            self.assertEqual(set(e) - {"article"},
+                             {"type", "id", "name", "surface", "begin", "end", "source"})
+            self.assertEqual(data[e["begin"]:e["end"]].decode("utf-8"), e["surface"])
+        article = next(e for e in result["entities"] if "article" in e)
+        self.assertEqual(article["article"], "7")
+
+    def test_entities_from_stdin_human_output(self):
+        proc = self.ok("entities", "-", input="Minister Park Seo-yeon and the UN Human Rights Council")
+        self.assertIn("person\tpark-seo-yeon\tPark Seo-yeon\t[9,22)\trule", proc.stdout)
+        self.assertIn("\tgazetteer", proc.stdout)
+
+    def test_entities_bad_input(self):
+        proc = self.fails(1, "entities", os.path.join(self.tmp, "missing.txt"))
+        self.assertIn("cannot open file", proc.stderr)
+        binary = os.path.join(self.tmp, "blob.bin")
+        write_file(binary, b"PK\x03\x04\x00\x00binary")
+        proc = self.fails(1, "entities", binary)
+        self.assertIn("binary", proc.stderr)
+        self.fails(2, "entities")
+        # Invalid UTF-8 is no error: the entities around it are found.
+        proc = self.ok("entities", "--json", "-", input=b"\xff\xfe \xeb\xac\xb8\xec\x9e\xac"
+                       b"\xec\x9d\xb8\xec\x9d\x80 Moon Jae-in \xc3")
+        self.assertEqual([e["id"] for e in json.loads(proc.stdout)["entities"]],
+                         ["moon-jae-in", "moon-jae-in"])
+
+    def test_gazetteer_of_ones_own_and_a_malformed_one(self):
+        mine = os.path.join(self.tmp, "names.tsv")
+        write_file(mine, "# my names\nhope-center\torg\tHope Center\t희망센터\t\t\t\t\t\n")
+        proc = self.ok("entities", "--gazetteer", mine, "-", input="희망센터는 Hope Center")
+        self.assertEqual(proc.stdout.count("hope-center"), 2)
+        bad = os.path.join(self.tmp, "bad.tsv")
+        write_file(bad, "ok-entry\torg\tOK\t\t\t\t\t\t\nbroken line\n")
+        for args in (["entities", "--gazetteer", bad, "-"],
+                     ["index", "--db", self.db, "--gazetteer", bad, self.fixture()],
+                     ["search", "--db", self.db, "--gazetteer", bad, "x"]):
+            proc = self.fails(1, *args, input="text")
+            self.assertIn("bad.tsv", proc.stderr)
+            self.assertIn("line 2", proc.stderr)
+
+    def test_search_entity_filters_expansion_and_facets(self):
+        self.index(self.fixture())
+        self.assertIds("law:national-security-act", [D, G])
+        self.assertIds('law:"National Security Law"', [D, G])
+        self.assertIds("law:국가보안법 lang:en", [G])
+        self.assertIds("ministry:통일부", [E, F])
+        # 통일부 names the Ministry of Unification: documents naming it any way are found too.
+        result = self.search("통일부")
+        self.assertEqual([(x["words"], x["id"]) for x in result["expansions"]],
+                         [("통일부", "ministry-of-unification")])
+        self.assertEqual(self.search("통일부", "--no-expand")["expansions"], [])
+        human = self.ok("search", "--db", self.db, "통일부").stdout
+        self.assertIn("Also searched: 통일부 → ministry:ministry-of-unification", human)
+        # Facets: exact document counts over all matches, per type.
+        result = self.search("NOT zzzz", "--facets", "--limit", "1")
+        self.assertEqual(len(result["hits"]), 1)
+        laws = {v["id"]: v["count"] for v in result["facets"]["law"]}
+        self.assertEqual(laws["national-security-act"], 2)
+        human = self.ok("search", "--db", self.db, "--facets", "국가보안법").stdout
+        self.assertIn("law:", human)
+        # Hits carry their entities, with byte offsets into the stored body.
+        hit = next(h for h in self.search("국가보안법")["hits"] if h["id"] == D)
+        self.assertIn("national-security-act", [e["id"] for e in hit["entities"]])
+
+    def test_index_without_entities(self):
+        self.ok("index", "--db", self.db, "--no-entities", "--quiet", self.fixture())
+        self.assertIds("law:national-security-act", [])
+        self.assertIds("국가보안법", [D, G])
+
+
 # --- show, delete, stats, analyze -------------------------------------------------------------
 
 class DocumentCommandsTest(CliCase):

@@ -86,6 +86,7 @@ struct Indexer::Impl {
     Xapian::WritableDatabase db;
     std::size_t pending = 0;
     std::unique_ptr<detail::DocumentBuilder> builder;
+    std::string index_fingerprint;  // the analysis and the tagging
 
     void put(const Document& doc, const std::string& content_hash) {
         const detail::BuiltDocument built = builder->build(doc, content_hash);
@@ -139,7 +140,8 @@ struct Indexer::Impl {
         }
         try {
             const std::string bytes = ingest::read_file(file, options.max_file_bytes);
-            const std::string hash = detail::fnv1a_hex(bytes, options.analyzer->fingerprint());
+            // A file is unchanged when its bytes and what the index makes of them are.
+            const std::string hash = detail::fnv1a_hex(bytes, index_fingerprint);
             if (stored_hash(id) == hash) {
                 ++report.unchanged;
                 return;
@@ -172,6 +174,10 @@ Indexer::Indexer(const fs::path& path, IndexOptions options) : impl_(std::make_u
     impl_->options = std::move(options);
     if (impl_->options.tag_entities && !impl_->options.tagger) {
         impl_->options.tagger = entities::make_standard_tagger(nullptr, impl_->options.analyzer);
+    }
+    impl_->index_fingerprint = impl_->options.analyzer->fingerprint();
+    if (impl_->options.tag_entities) {
+        impl_->index_fingerprint += "|" + impl_->options.tagger->fingerprint();
     }
     impl_->builder = std::make_unique<detail::DocumentBuilder>(
         impl_->options.analyzer,
