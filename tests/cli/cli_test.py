@@ -635,6 +635,8 @@ class BatchTest(CliCase):
                        (f"Report {i} on detention and the prosecution of activists, round {i % 7}."
                         f"\n구금과 활동가 기소에 관한 보고서 {i}.\n") * 3)
         queries = ["detention", "prosecute activists", "구금", "활동가 기소", "\"round 3\""] * 800
+        # The index exists before the searcher opens it; then the writer goes on committing.
+        self.ok("index", "--db", self.db, "--quiet", os.path.join(big, "00000.txt"))
         writer = subprocess.Popen([CLI, "index", "--db", self.db, "--quiet", "--batch-docs", "10",
                                    big], cwd=self.tmp, env=self.env(),
                                   stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
