@@ -27,6 +27,18 @@ constexpr std::array<std::string_view, 9> kLawHeads{"act",     "law",        "co
                                                     "convention", "covenant", "protocol",
                                                     "charter", "constitution", "declaration"};
 
+// Last words of organisations' names (NGOs, institutes, courts, parliaments, parties).
+constexpr std::array<std::string_view, 26> kOrgHeads{
+    "network", "watch", "project", "solidarity", "coalition", "alliance", "center", "centre",
+    "institute", "foundation", "association", "federation", "union", "campaign", "forum",
+    "party", "congress", "court", "tribunal", "initiative", "society", "council", "committee",
+    "commission", "agency", "league"};
+
+// Roles written after a person's name and a comma: "Lee Do-hyun, an objector".
+constexpr std::array<std::string_view, 14> kRoles{
+    "spokesperson", "spokesman", "spokeswoman", "head", "member", "founder", "lawyer",
+    "researcher", "coordinator", "activist", "secretary", "deputy", "representative", "senator"};
+
 // Titles before a person's name.
 constexpr std::array<std::string_view, 18> kTitles{
     "president", "minister", "ambassador", "rapporteur", "chairman", "chairwoman", "chair",
@@ -160,6 +172,45 @@ std::size_t name_run_end(const TextView& text, std::size_t i) {
     return end;
 }
 
+// "Contact:", "Media contact:", "Signed:" just before word i.
+bool contact_label_before(const TextView& text, std::size_t i) {
+    if (i == 0) return false;
+    const std::string& k = text.words[i - 1].key;
+    if (k != "contact" && k != "contacts" && k != "signed") return false;
+    const std::string_view gap = text.source.substr(
+        text.words[i - 1].token->end, text.words[i].token->begin - text.words[i - 1].token->end);
+    return gap.find(':') != std::string_view::npos && gap.find('\n') == std::string_view::npos;
+}
+
+// ", co-chair of", ", director of", ", a lawyer": a comma and a role after word end - 1.
+bool role_after(const TextView& text, std::size_t end) {
+    if (end >= text.words.size()) return false;
+    const std::string_view gap = text.source.substr(
+        text.words[end - 1].token->end, text.words[end].token->begin - text.words[end - 1].token->end);
+    if (gap != ", ") return false;
+    std::size_t w = end;
+    if (text.words[w].key == "a" || text.words[w].key == "an" || text.words[w].key == "the") ++w;
+    if (w >= text.words.size()) return false;
+    const std::string_view written = text.written(*text.words[w].token);
+    const std::string& k = text.words[w].key;
+    return in(kTitles, k) || in(kRoles, k) || written.starts_with("co-") ||
+           written.starts_with("Co-");
+}
+
+// Where a name goes on after its head word i with what it is about or for: "Framework Act on
+// Military Status and Service", "Framework Act on the Management of Disasters and Safety",
+// "Network for North Korean Human Rights". i + 1 when nothing follows.
+std::size_t subject_end(const TextView& text, std::size_t i) {
+    const std::size_t n = text.words.size();
+    if (i + 2 >= n || !text.spaced(i + 1) || !text.spaced(i + 2) || !connector(text, i + 1) ||
+        text.words[i + 1].key == "and" || text.words[i + 1].key == "the") {
+        return i + 1;
+    }
+    std::size_t j = i + 2;
+    if (text.words[j].key == "the" && j + 1 < n && text.spaced(j + 1)) ++j;
+    return name_word(text, j) ? name_run_end(text, j) : i + 1;
+}
+
 }  // namespace
 
 void match_english_rules(const NameIndex& /*names*/, const TextView& text,
@@ -194,20 +245,52 @@ void match_english_rules(const NameIndex& /*names*/, const TextView& text,
             // Committee and the Convention against Torture").
             const auto institution = [&](std::size_t w) {
                 const std::string& k = text.words[w].key;
-                return in(kLawHeads, k) || in(kBodyHeads, k) || k == "committee" ||
-                       k == "council" || k == "commission" || k == "court" || k == "assembly" ||
-                       k == "party" || k == "group";
+                return in(kLawHeads, k) || in(kBodyHeads, k) || in(kOrgHeads, k) ||
+                       k == "assembly" || k == "group";
             };
             while (first > 0 && text.spaced(first) && !institution(first - 1) &&
+                   text.words[first - 1].key != "the" &&
                    (name_word(text, first - 1) || connector(text, first - 1))) {
                 --first;
             }
             while (first < i && connector(text, first)) ++first;
-            if (first < i) out.push_back(mention(text, EntityType::Law, first, i + 1));
-            // "Convention against Torture": the head first, its subject after.
-            if (first == i && i + 2 < n && text.spaced(i + 1) && text.spaced(i + 2) &&
-                connector(text, i + 1) && name_word(text, i + 2)) {
-                out.push_back(mention(text, EntityType::Law, i, name_run_end(text, i + 2)));
+            // "Convention against Torture", "Framework Act on Military Status and Service": the
+            // subject after the head.
+            const std::size_t last = subject_end(text, i);
+            if (first < i || last > i + 1) out.push_back(mention(text, EntityType::Law, first, last));
+        }
+        // Peninsula Justice Network, Suwon District Court, US Congress: capitalised words
+        // before a word that heads an organisation's name.
+        if (in(kOrgHeads, key) && i > 0 && text.spaced(i) && name_word(text, i - 1) &&
+            !in(kTitles, text.words[i - 1].key)) {
+            std::size_t first = i - 1;
+            // Not back over "the": "the Ministry of Unification and the Korean National Police
+            // Agency" names two bodies.
+            while (first > 0 && text.spaced(first) &&
+                   (name_word(text, first - 1) || connector(text, first - 1)) &&
+                   text.words[first - 1].key != "the" &&
+                   !in(kOrgHeads, text.words[first - 1].key) &&
+                   !in(kBodyHeads, text.words[first - 1].key)) {
+                --first;
+            }
+            while (first < i && connector(text, first)) ++first;
+            // "… Network for North Korean Human Rights": what it is for, after the head.
+            const std::size_t last = subject_end(text, i);
+            // A police agency is part of the government, as the ministries are.
+            const bool police = std::any_of(
+                text.words.begin() + static_cast<std::ptrdiff_t>(first),
+                text.words.begin() + static_cast<std::ptrdiff_t>(i),
+                [](const Word& w) { return w.key == "police"; });
+            const EntityType type = police && key == "agency" ? EntityType::Ministry : EntityType::Org;
+            if (first < i) out.push_back(mention(text, type, first, last));
+        }
+        // "Contact: Daniel Frost", "Chris Smith, co-chair of …": two or three capitalised
+        // words after a contact label, or before a comma and a role.
+        if (person_word(text, i) && (i == 0 || !person_word(text, i - 1) || !text.spaced(i))) {
+            std::size_t end = i + 1;
+            while (end < n && end < i + 3 && text.spaced(end) && person_word(text, end)) ++end;
+            if (end - i >= 2 && (contact_label_before(text, i) || role_after(text, end))) {
+                out.push_back(mention(text, EntityType::Person, i, end));
             }
         }
         // Kim Yeon-chul: a surname and a hyphenated given name.
@@ -233,6 +316,34 @@ void match_english_rules(const NameIndex& /*names*/, const TextView& text,
             while (end < n && end < j + 3 && person_word(text, end) && gap_ok(end)) ++end;
             if (end - j >= 2) out.push_back(mention(text, EntityType::Person, j, end));
         }
+    }
+}
+
+bool korean_surname(std::string_view lower) { return in(kSurnames, lower); }
+
+void match_article_references(const TextView& text, std::vector<Mention>& out) {
+    const std::size_t n = text.words.size();
+    for (std::size_t i = 0; i + 1 < n; ++i) {
+        const std::string& key = text.words[i].key;
+        if (!latin(text, i) || (key != "article" && key != "articles")) continue;
+        std::size_t j = i + 1;
+        while (j < n && j < i + 4 && text.words[j].token->kind == analysis::TokenKind::Number &&
+               text.words[j].token->begin <= text.words[j - 1].token->end + 1) {
+            ++j;
+        }
+        if (j == i + 1) continue;
+        if (j < n && (text.words[j].key == "of" || text.words[j].key == "in")) continue;
+        Mention m;
+        m.entity.type = EntityType::Law;
+        m.entity.source = Source::Link;
+        std::uint32_t end = text.words[j - 1].token->end;
+        if (end < text.source.size() && text.source[end] == ')') ++end;  // 7(1)
+        set_span(text, text.words[i].token->begin, end, m.entity);
+        const std::uint32_t from = text.words[i + 1].token->begin;
+        m.entity.article = std::string(text.source.substr(from, end - from));
+        m.first = i;
+        m.last = j;
+        out.push_back(std::move(m));
     }
 }
 

@@ -53,8 +53,12 @@ struct Start {
 std::vector<Start> starts(const NameIndex& names, const TextView& text, std::size_t i) {
     const Word& w = text.words[i];
     std::vector<Start> out{{w.key, text.span_of(*w.token, w.key).first, 1}};
+    // Compounds that name a remedy or a court, not the constitution they start with.
+    const bool remedy = w.key.starts_with("헌법소원") || w.key.starts_with("헌법불합치") ||
+                        w.key.starts_with("헌법재판");
     for (const analysis::Token* x : w.extras) {
         if (x->kind == analysis::TokenKind::CompoundPart) {
+            if (remedy) continue;
             out.push_back({x->text, text.span_of(*w.token, x->text).first, 1});
         } else {
             std::size_t covered = 1;
@@ -120,13 +124,15 @@ void match_gazetteer(const NameIndex& names, const TextView& text, std::vector<M
                 }
                 if (!fits || !role_applies(ref, entries[ref.entry], text.date)) continue;
                 if (ref.capitals && !acronym(text.written(*w.token))) continue;
+                if (ref.capitalised && !text.capitalized(i)) continue;
                 if (best && best->last >= last) continue;
+                // The name ends with the stem of its last word, before any particle; a name
+                // written apart (국가 보안법을, matched as one joined form) at its last word's.
                 const Word& end_word = text.words[last - 1];
-                const std::string& end_key = ref.rest.empty() ? s.key : ref.rest.back();
-                const std::uint32_t end =
-                    (ref.rest.empty() && s.words > 1)
-                        ? text.words[last - 1].token->end
-                        : text.span_of(*end_word.token, end_key).second;
+                const std::string& end_key =
+                    (ref.rest.empty() && s.words > 1) ? end_word.key
+                                                      : (ref.rest.empty() ? s.key : ref.rest.back());
+                const std::uint32_t end = text.span_of(*end_word.token, end_key).second;
                 best = make(names, text, ref, s.begin, std::max(end, s.begin), i, last);
             }
         }

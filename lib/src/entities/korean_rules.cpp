@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include <algorithm>
 #include <array>
+#include <optional>
 
 #include <ngosearch/analysis/korean_lexicon.hpp>
 
@@ -25,6 +26,8 @@ constexpr std::array<std::string_view, 8> kMethodEndings{"방법", "수법", "�
                                                          "요법", "문법", "화법", "비법"};
 
 bool law_name(const std::string& key, std::size_t syllables) {
+    // 외국인보호규칙, 국가보안법시행령: regulations and decrees are laws too.
+    if (syllables >= 5 && (key.ends_with("규칙") || key.ends_with("시행령"))) return true;
     if (syllables < 4 || !(key.ends_with("법") || key.ends_with("법률"))) return false;
     return std::none_of(kMethodEndings.begin(), kMethodEndings.end(),
                         [&](std::string_view m) { return key.ends_with(m); });
@@ -65,8 +68,10 @@ Mention mention(const TextView& text, EntityType type, std::size_t word,
     m.entity.source = Source::Rule;
     const auto span = text.span_of(*text.words[word].token, key);
     set_span(text, span.first, span.second, m.entity);
-    m.entity.name = std::string(key);
-    m.entity.id = id_from_name(key);
+    // As written (리경철, 로동당), not the key the initial-sound rule respelt (이경철).
+    const bool whole = span.second - span.first == key.size();
+    m.entity.name = whole ? m.entity.surface : std::string(key);
+    m.entity.id = id_from_name(m.entity.name);
     m.first = word;
     m.last = word + 1;
     return m;
@@ -81,17 +86,57 @@ bool person_name(const std::string& key) {
     return !analysis::KoreanLexicon::system_default()->contains(key);
 }
 
+// The body the gazetteer knows that word i ends with, two syllables or more after a one- or
+// two-syllable prefix: 보위부 in 도보위부.
+std::optional<Mention> known_body_at_end(const NameIndex& names, const TextView& text,
+                                         std::size_t i) {
+    const std::string& key = text.words[i].key;
+    const std::string_view written = text.written(*text.words[i].token);
+    for (std::size_t skip = 1; skip <= 2 && code_points(key) >= skip + 3; ++skip) {
+        const std::string rest = key.substr(skip * 3);
+        for (const GazetteerEntry* found : names.named({rest})) {
+            const GazetteerEntry* e = &names.gazetteer().current(*found);
+            if (e->type != EntityType::Ministry || !written.starts_with(key.substr(0, skip * 3))) {
+                continue;
+            }
+            Mention m;
+            m.entity.type = EntityType::Ministry;
+            m.entity.source = Source::Gazetteer;
+            m.entity.id = e->id;
+            m.entity.name = e->name();
+            const std::uint32_t begin = text.words[i].token->begin + static_cast<std::uint32_t>(skip * 3);
+            set_span(text, begin, begin + static_cast<std::uint32_t>(rest.size()), m.entity);
+            m.first = i;
+            m.last = i + 1;
+            return m;
+        }
+    }
+    return std::nullopt;
+}
+
 // "… 에 관한 법률": the noun phrase before 에 관한, back to a word with another particle.
 void law_about(const TextView& text, std::size_t i, std::vector<Mention>& out) {
     if (i < 2 || text.words[i - 1].key != "관한") return;
     const std::string_view about = text.written(*text.words[i - 2].token);
     if (!about.ends_with("에")) return;
     std::size_t first = i - 2;
-    constexpr std::size_t kMaxWords = 6;
-    while (first > 0 && i - first < kMaxWords && hangul_word(text, first - 1) &&
-           text.written(*text.words[first - 1].token) == text.words[first - 1].key) {
-        --first;  // a bare noun (no particle) still belongs to the name
-    }
+    constexpr std::size_t kMaxWords = 8;
+    // Back over the words of the name: bare nouns, nouns with 의 (수용자의), and 및 (형의 집행
+    // 및 수용자의 처우에 관한 법률); a word with another particle (대통령실은) ends the name
+    // before it, as does punctuation.
+    const auto in_name = [&](std::size_t w) {
+        if (!hangul_word(text, w) || !text.spaced(w + 1)) return false;
+        const std::string_view written = text.written(*text.words[w].token);
+        if (written == "및") return true;
+        const std::string& key = text.words[w].key;
+        if (written == key) {
+            return !(written.ends_with("은") || written.ends_with("는") ||
+                     written.ends_with("을") || written.ends_with("를"));
+        }
+        return written.size() == key.size() + 3 && written.ends_with("의");
+    };
+    while (first > 0 && i - first < kMaxWords && in_name(first - 1)) --first;
+    while (first < i - 2 && text.written(*text.words[first].token) == "및") ++first;
     Mention m;
     m.entity.type = EntityType::Law;
     m.entity.source = Source::Rule;
@@ -104,9 +149,157 @@ void law_about(const TextView& text, std::size_t i, std::vector<Mention>& out) {
     out.push_back(std::move(m));
 }
 
+// Words for a person's role or office.
+constexpr std::array<std::string_view, 23> kRoleWords{
+    "열사", "위원", "상임위원", "연구원", "활동가", "전문가", "변호사", "검사", "판사", "수석", "비서관",
+    "사령관", "조사관", "외교관", "경찰관", "교도관", "국장", "팀장", "간사", "회장", "사장",
+    "녀사", "상무위원"};
+
 }  // namespace
 
-void match_korean_rules(const NameIndex& /*names*/, const TextView& text,
+bool korean_role_word(std::string_view key) {
+    if (in(kPersonTitles, key) || in(kRoleWords, key)) return true;
+    const std::size_t n = code_points(key);
+    // 사무국장, 정책위원장, 출입국정책단장, 사무총장; 외무상, 국방상 (DPRK ministers).
+    if (n >= 3) {
+        for (const std::string_view end : {"국장", "위원장", "단장", "총장", "실장", "소장",
+                                           "본부장", "위원", "대표", "연구원", "담당관", "외무상",
+                                           "국방상", "교수", "기자", "활동가"}) {
+            if (key.ends_with(end)) return true;
+        }
+    }
+    return false;
+}
+
+namespace {
+
+// A role word at word w, by its key or as written less a particle (외무상은: the stemmer's key
+// is 외무).
+bool role_at(const TextView& text, std::size_t w) {
+    if (korean_role_word(text.words[w].key)) return true;
+    std::string_view written = text.written(*text.words[w].token);
+    for (const std::string_view particle : {"께서", "에게", "은", "는", "이", "가", "의", "을",
+                                            "를", "도", "과", "와", "님"}) {
+        if (written.size() > particle.size() + 3 && written.ends_with(particle)) {
+            written.remove_suffix(particle.size());
+            break;
+        }
+    }
+    return ::ngosearch::detail::all_hangul_syllables(written) && korean_role_word(written);
+}
+
+// True when word i starts where its written word starts: 주었고 in 읽어주었고 is no name.
+bool starts_written_word(const TextView& text, std::size_t i) {
+    const std::uint32_t at = text.words[i].token->begin;
+    if (at == 0) return true;
+    const auto before = static_cast<unsigned char>(text.source[at - 1]);
+    if (before < 0x80) return !((before >= 'A' && before <= 'Z') || (before >= 'a' && before <= 'z') ||
+                                (before >= '0' && before <= '9'));
+    return at < 3 || !::ngosearch::detail::syllable_at(text.source.substr(at - 3, 3), 0);
+}
+
+// A team or office of an organisation ("담당: 정책팀 김지현"), not a name.
+bool unit_name(const std::string& key) {
+    for (const std::string_view end : {"팀", "과", "실", "국", "부", "처", "청", "회", "단"}) {
+        if (key.ends_with(end)) return true;
+    }
+    return false;
+}
+
+// Labels after which a report names its author or contact: "책임 연구: 윤서진", "담당: 김지현".
+bool label_before(const TextView& text, std::size_t i) {
+    if (i == 0) return false;
+    const std::string_view gap = text.source.substr(
+        text.words[i - 1].token->end, text.words[i].token->begin - text.words[i - 1].token->end);
+    if (gap.find(':') == std::string_view::npos) return false;
+    const std::string& k = text.words[i - 1].key;
+    for (const std::string_view label : {"연구", "면담", "담당", "문의", "작성", "정리", "취재",
+                                         "번역", "사진", "글", "발표", "통역", "연락"}) {
+        if (k == label) return true;
+    }
+    return false;
+}
+
+// What word i may name: its key, and the word as written when that has three syllables and the
+// stemmer took the last one for a particle (문경란 → 문경).
+std::vector<std::string> name_candidates(const TextView& text, std::size_t i) {
+    std::vector<std::string> out{text.words[i].key};
+    const std::string_view written = text.written(*text.words[i].token);
+    constexpr std::array<std::string_view, 13> kParticles{"을", "를", "은", "는", "이", "가", "의",
+                                                          "도", "과", "와", "에", "로", "만"};
+    if (code_points(written) == 3 && all_hangul_syllables(written) &&
+        code_points(out.front()) == 2 && written.starts_with(out.front()) &&
+        !in(kParticles, written.substr(out.front().size()))) {
+        out.emplace_back(written);
+    }
+    return out;
+}
+
+// A name-shaped word (see person_name) is a person when a title or role stands next to it
+// (김영호 장관, 장관 김영호, 김영호 통일부 장관, 여인형 전 사령관), a label before it, or an
+// alias or age in brackets after it (한옥순(가명, 40대 여성)).
+bool person_here(const TextView& text, std::size_t i, const std::string& key) {
+    if (!person_name(key) || !starts_written_word(text, i)) return false;
+    const std::size_t n = text.words.size();
+    const bool three = code_points(key) == 3;
+    const auto title_at = [&](std::size_t w) {
+        return w < n && (in(kPersonTitles, text.words[w].key) ||
+                         (three && role_at(text, w)));
+    };
+    const auto between_at = [&](std::size_t w) {  // a body, or "전"/"현" (former, current)
+        if (w >= n) return false;
+        const std::string& k = text.words[w].key;
+        return k == "전" || k == "현" || k == "두" || k == "세" || k == "네" ||
+               k.ends_with("부") || k.ends_with("처") || k.ends_with("청") || k.ends_with("원") ||
+               k.ends_with("위원회") || k.ends_with("당");
+    };
+    if (title_at(i + 1) || (between_at(i + 1) && title_at(i + 2))) return true;
+    if (three && i > 0 && title_at(i - 1)) return true;
+    // "담당: 김지현", "담당: 정책팀 김지현".
+    if (three && !unit_name(key) &&
+        (label_before(text, i) ||
+         (i > 1 && unit_name(text.words[i - 1].key) && label_before(text, i - 1)))) {
+        return true;
+    }
+    const std::uint32_t end = text.span_of(*text.words[i].token, key).second;
+    const std::string_view after = text.source.substr(end, 16);
+    const bool age = after.size() > 1 && after[0] == '(' && after[1] >= '0' && after[1] <= '9';
+    return after.starts_with("(가명") || age;
+}
+
+// Names in a list with a person found: 유남영, 문경란 두 상임위원; 공동대표 정하늘, 오세진.
+void add_listed_people(const TextView& text, std::vector<Mention>& out) {
+    const auto is_person = [&](std::size_t w) {
+        return std::any_of(out.begin(), out.end(), [&](const Mention& m) {
+            return m.entity.type == EntityType::Person && m.first <= w && w < m.last;
+        });
+    };
+    const auto comma_between = [&](std::size_t a, std::size_t b) {
+        const std::uint32_t from = text.words[a].token->end, to = text.words[b].token->begin;
+        const std::string_view gap = text.source.substr(from, to > from ? to - from : 0);
+        return gap.find(',') != std::string_view::npos && gap.size() <= 3;
+    };
+    for (bool grew = true; grew;) {
+        grew = false;
+        for (std::size_t i = 0; i < text.words.size(); ++i) {
+            if (is_person(i) || code_points(text.words[i].key) != 3 ||
+                !person_name(text.words[i].key) || !starts_written_word(text, i)) {
+                continue;
+            }
+            const bool listed = (i > 0 && is_person(i - 1) && comma_between(i - 1, i)) ||
+                                (i + 1 < text.words.size() && is_person(i + 1) &&
+                                 comma_between(i, i + 1));
+            if (listed) {
+                out.push_back(mention(text, EntityType::Person, i, text.words[i].key));
+                grew = true;
+            }
+        }
+    }
+}
+
+}  // namespace
+
+void match_korean_rules(const NameIndex& names, const TextView& text,
                         std::vector<Mention>& out) {
     for (std::size_t i = 0; i < text.words.size(); ++i) {
         if (!hangul_word(text, i)) continue;
@@ -122,8 +315,21 @@ void match_korean_rules(const NameIndex& /*names*/, const TextView& text,
             continue;
         }
         // 통일부, 법제처, 검찰청 — not 정부, 요청; commissions and courts are organisations.
-        if (syllables >= 3 && (key.ends_with("부") || key.ends_with("처") || key.ends_with("청")) &&
+        // …처 takes four syllables (국가보훈처; 법제처 is in the gazetteer, 연락처 is no body).
+        if (((syllables >= 3 && (key.ends_with("부") || key.ends_with("청"))) ||
+             (syllables >= 4 && key.ends_with("처"))) &&
             !in(kNotBodies, key)) {
+            // 도보위부, 시보위부: a province's branch of a body the gazetteer knows.
+            if (const auto body = known_body_at_end(names, text, i)) {
+                out.push_back(*body);
+                continue;
+            }
+            out.push_back(mention(text, EntityType::Ministry, i, key));
+            continue;
+        }
+        // 화성외국인보호소, 서울구치소: state detention facilities (as 하나원 is).
+        if (syllables >= 4 && (key.ends_with("보호소") || key.ends_with("구치소") ||
+                               key.ends_with("교도소"))) {
             out.push_back(mention(text, EntityType::Ministry, i, key));
             continue;
         }
@@ -132,23 +338,24 @@ void match_korean_rules(const NameIndex& /*names*/, const TextView& text,
             out.push_back(mention(text, EntityType::Org, i, key));
             continue;
         }
-        // 김영호 장관, 김영호 통일부 장관, 장관 김영호.
-        const auto title_at = [&](std::size_t w) {
-            return w < text.words.size() && in(kPersonTitles, text.words[w].key);
-        };
-        const auto body_at = [&](std::size_t w) {
-            if (w >= text.words.size()) return false;
-            const std::string& k = text.words[w].key;
-            return k.ends_with("부") || k.ends_with("처") || k.ends_with("청") ||
-                   k.ends_with("원") || k.ends_with("위원회") || k.ends_with("당");
-        };
-        const bool title_after = title_at(i + 1) || (body_at(i + 1) && title_at(i + 2));
-        const bool title_before = i > 0 && in(kPersonTitles, text.words[i - 1].key) &&
-                                  code_points(key) == 3;
-        if ((title_after || title_before) && person_name(key)) {
-            out.push_back(mention(text, EntityType::Person, i, key));
+        // 킨타나 특별보고관, 커비 위원장: the last word of a foreign name the gazetteer knows.
+        if (i + 1 < text.words.size() && role_at(text, i + 1)) {
+            if (const GazetteerEntry* p = names.person_by_last_word(key)) {
+                Mention m = mention(text, EntityType::Person, i, key);
+                m.entity.id = p->id;
+                m.entity.name = p->name();
+                out.push_back(std::move(m));
+                continue;
+            }
+        }
+        for (const std::string& name : name_candidates(text, i)) {
+            if (person_here(text, i, name)) {
+                out.push_back(mention(text, EntityType::Person, i, name));
+                break;
+            }
         }
     }
+    add_listed_people(text, out);
 }
 
 }  // namespace ngosearch::entities::detail

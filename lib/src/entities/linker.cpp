@@ -4,6 +4,8 @@
 #include <map>
 #include <optional>
 
+#include <ngosearch/text/normalize.hpp>
+
 #include "detail/hangul.hpp"
 #include "entities/rules.hpp"
 
@@ -19,6 +21,16 @@ constexpr std::array<std::string_view, 15> kKoreanTitles{
 template <std::size_t N>
 bool in(const std::array<std::string_view, N>& list, std::string_view s) {
     return std::find(list.begin(), list.end(), s) != list.end();
+}
+
+// A title at word i, maybe after 전/현 (former, current) and with the honorific 님: 대통령,
+// 전 사령관, 장관님.
+bool korean_title_at(const TextView& text, std::size_t i) {
+    if (i < text.words.size() && (text.words[i].key == "전" || text.words[i].key == "현")) ++i;
+    if (i >= text.words.size()) return false;
+    std::string_view key = text.words[i].key;
+    if (key.size() > 3 && key.ends_with("님")) key.remove_suffix(3);
+    return in(kKoreanTitles, key) || korean_role_word(key);
 }
 
 bool upper_ascii(char c) { return c >= 'A' && c <= 'Z'; }
@@ -38,7 +50,16 @@ std::optional<std::string_view> defined_acronym(std::string_view s, std::uint32_
 struct Surnames {
     std::string latin;   // lower case
     std::string hangul;  // one syllable
+    std::string hangul_last;  // a foreign name's last word in Hangul: 커비 (마이클 커비)
 };
+
+std::string lower(std::string_view s) {
+    std::string out(s);
+    for (char& c : out) {
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    }
+    return out;
+}
 
 Surnames surnames_of(const Entity& e) {
     Surnames out;
@@ -46,18 +67,40 @@ Surnames surnames_of(const Entity& e) {
         const std::string_view n = *name;
         if (n.empty()) continue;
         if (static_cast<unsigned char>(n.front()) < 0x80 && out.latin.empty()) {
-            const std::size_t space = n.find(' ');
-            if (space != std::string_view::npos) {
-                for (const char c : n.substr(0, space)) {
-                    out.latin += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-                }
+            // A Korean name puts the surname first (Moon Jae-in), others last (Michael Kirby).
+            const std::size_t first_space = n.find(' '), last_space = n.rfind(' ');
+            if (first_space != std::string_view::npos) {
+                const std::string first = lower(n.substr(0, first_space));
+                out.latin = korean_surname(first) ? first
+                                                  : lower(text::fold_accents(n.substr(last_space + 1)));
             }
-        } else if (::ngosearch::detail::syllable_at(n, 0) && out.hangul.empty() &&
-                   ::ngosearch::detail::code_points(n) >= 2) {
-            out.hangul = std::string(n.substr(0, 3));
+        } else if (::ngosearch::detail::syllable_at(n, 0)) {
+            const std::size_t last_space = n.rfind(' ');
+            if (last_space != std::string_view::npos) {
+                if (out.hangul_last.empty() &&
+                    ::ngosearch::detail::code_points(n.substr(last_space + 1)) >= 2) {
+                    out.hangul_last = std::string(n.substr(last_space + 1));
+                }
+            } else if (out.hangul.empty() && ::ngosearch::detail::code_points(n) >= 2) {
+                out.hangul = std::string(n.substr(0, 3));
+            }
         }
     }
     return out;
+}
+
+// Makes a mention one of the entity named before, keeping where it is written and the article
+// it cites.
+void refer_to(Entity& e, const Entity& named) {
+    std::string article = std::move(e.article);
+    std::string surface = std::move(e.surface);
+    const auto begin = e.begin, end = e.end;
+    e = named;
+    e.source = Source::Link;
+    e.article = std::move(article);
+    e.surface = std::move(surface);
+    e.begin = begin;
+    e.end = end;
 }
 
 Mention link(const TextView& text, const Entity& to, std::size_t word, std::uint32_t begin,
@@ -82,19 +125,64 @@ void link_mentions(const TextView& text, std::vector<Mention>& mentions) {
         for (std::size_t w = m.first; w < m.last && w < covered.size(); ++w) covered[w] = true;
     }
     // What later words may refer to, as the text goes on.
-    std::map<std::string, const Entity*> by_latin, by_hangul, by_acronym;
+    std::map<std::string, const Entity*> by_latin, by_hangul_last, by_acronym;
+    // People by Korean surname, in the order named: 씨 prefers someone the gazetteer does not
+    // know (a witness, not the president of the same name).
+    std::map<std::string, std::vector<const Entity*>> by_hangul;
+    std::vector<std::size_t> surname_only;  // 문 대표 before 문성호 is named: decided at the end
     const Entity* last_law = nullptr;
+    std::vector<const Entity*> laws;                   // named so far
+    std::map<std::string, const Entity*> cited_with;  // article → the law it was cited with
     std::vector<Mention> links;
     std::size_t next = 0;  // the next mention to learn from
+    std::vector<const Entity*> people;
     for (std::size_t i = 0; i < text.words.size(); ++i) {
         while (next < mentions.size() && mentions[next].first <= i) {
-            const Entity& e = mentions[next].entity;
+            Entity& e = mentions[next].entity;
+            // An article standing alone cites the law named before it.
+            if (e.type == EntityType::Law && e.id.empty() && last_law) {
+                // The law this article was cited with before ("Article 92-6 of the Military
+                // Criminal Act", later "Article 92-6"), else the last law named.
+                const auto cited = cited_with.find(e.article);
+                const Entity* law = cited != cited_with.end() ? cited->second : last_law;
+                refer_to(e, *law);
+            }
+            // A short form of a person named before by the gazetteer (Ojea Quintana after
+            // Tomás Ojea Quintana) is that person.
+            if (e.type == EntityType::Person && e.source == Source::Rule) {
+                const std::string mine = lower(text::fold_accents(e.surface));
+                for (const Entity* p : people) {
+                    const std::string theirs = lower(text::fold_accents(p->name));
+                    if (theirs.size() > mine.size() && theirs.ends_with(" " + mine)) {
+                        e.id = p->id;
+                        e.name = p->name;
+                        e.source = Source::Link;
+                        break;
+                    }
+                }
+            }
             if (e.type == EntityType::Person) {
+                people.push_back(&e);
                 const Surnames s = surnames_of(e);
                 if (!s.latin.empty()) by_latin[s.latin] = &e;
-                if (!s.hangul.empty()) by_hangul[s.hangul] = &e;
+                if (!s.hangul.empty()) by_hangul[s.hangul].push_back(&e);
+                if (!s.hangul_last.empty()) by_hangul_last[s.hangul_last] = &e;
             }
-            if (e.type == EntityType::Law) last_law = &e;
+            // "the Framework Act" after "the Framework Act on Military Status and Service".
+            if (e.type == EntityType::Law && e.source == Source::Rule) {
+                const std::string mine = lower(e.surface) + " ";
+                for (const Entity* l : laws) {
+                    if (lower(l->surface).starts_with(mine) || lower(l->name).starts_with(mine)) {
+                        refer_to(e, *l);
+                        break;
+                    }
+                }
+            }
+            if (e.type == EntityType::Law && !e.id.empty()) {
+                last_law = &e;
+                laws.push_back(&e);
+                if (!e.article.empty()) cited_with[e.article] = &e;
+            }
             if (const auto acronym = defined_acronym(text.source, e.end)) {
                 by_acronym[std::string(*acronym)] = &e;
             }
@@ -116,24 +204,59 @@ void link_mentions(const TextView& text, std::vector<Mention>& mentions) {
                 continue;
             }
         }
-        // 이 대통령 after 이명박: a surname alone, then a title.
+        // 이 대통령, 여 전 사령관, 박 장관님 after 이명박, 여인형, 박성재: a surname alone, then
+        // a title.
         if (w.token->script == text::Script::Hangul && written.size() == 3 &&
-            i + 1 < text.words.size() && in(kKoreanTitles, text.words[i + 1].key)) {
+            korean_title_at(text, i + 1)) {
             if (const auto it = by_hangul.find(std::string(written)); it != by_hangul.end()) {
-                links.push_back(link(text, *it->second, i, w.token->begin, w.token->end));
+                const Entity* to = it->second.back();
+                if (text.words[i + 1].key == "씨") {
+                    const auto unknown = std::find_if(
+                        it->second.rbegin(), it->second.rend(),
+                        [](const Entity* p) { return p->source != Source::Gazetteer; });
+                    if (unknown != it->second.rend()) to = *unknown;
+                }
+                links.push_back(link(text, *to, i, w.token->begin, w.token->end));
+                continue;
+            }
+            surname_only.push_back(i);
+        }
+        // 커비 위원장 after 마이클 커비.
+        if (w.token->script == text::Script::Hangul) {
+            if (const auto it = by_hangul_last.find(w.key); it != by_hangul_last.end()) {
+                const auto span = text.span_of(*w.token, w.key);
+                links.push_back(link(text, *it->second, i, span.first, span.second));
                 continue;
             }
         }
         // 제4조제1항 after a law: an article of that law.
         if (last_law && w.token->kind == analysis::TokenKind::Identifier) {
             if (const auto article = korean_article(text.source, w.token->begin)) {
-                Mention m = link(text, *last_law, i, w.token->begin,
+                const auto cited = cited_with.find(article->first);
+                const Entity* law = cited != cited_with.end() ? cited->second : last_law;
+                Mention m = link(text, *law, i, w.token->begin,
                                  static_cast<std::uint32_t>(article->second));
                 m.entity.article = article->first;
                 links.push_back(std::move(m));
             }
         }
     }
+    // A surname with a title before the person is named in full: the one person of the text
+    // with that surname, if there is one.
+    for (const std::size_t i : surname_only) {
+        const Word& w = text.words[i];
+        const Entity* only = nullptr;
+        bool unique = true;
+        for (const Mention& m : mentions) {
+            if (m.entity.type != EntityType::Person || m.entity.begin <= w.token->begin) continue;
+            if (surnames_of(m.entity).hangul != text.written(*w.token)) continue;
+            if (only && only->id != m.entity.id) unique = false;
+            only = &m.entity;
+        }
+        if (only && unique) links.push_back(link(text, *only, i, w.token->begin, w.token->end));
+    }
+    // Articles that no law was named before stay unknown.
+    std::erase_if(mentions, [](const Mention& m) { return m.entity.id.empty(); });
     for (auto& l : links) mentions.push_back(std::move(l));
     std::sort(mentions.begin(), mentions.end(),
               [](const Mention& a, const Mention& b) { return a.entity.begin < b.entity.begin; });

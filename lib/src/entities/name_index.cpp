@@ -6,6 +6,8 @@
 
 #include <ngosearch/error.hpp>
 
+#include "detail/hangul.hpp"
+
 namespace ngosearch::entities::detail {
 
 namespace {
@@ -54,13 +56,24 @@ NameIndex::NameIndex(std::shared_ptr<const Gazetteer> gazetteer,
         }
         for (auto& f : forms) {
             if (role >= 0) ++role_count[f];
-            NameRef ref{entry, role, false, acronym(name), {f.begin() + 1, f.end()}};
+            const bool one_word = f.size() == 1 && name.find(' ') == std::string::npos;
+            const bool capitalised = one_word && !name.empty() && name[0] >= 'A' && name[0] <= 'Z';
+            NameRef ref{entry, role, false, acronym(name), capitalised, {f.begin() + 1, f.end()}};
             by_first_[f.front()].push_back(std::move(ref));
         }
     };
+    const auto add_last_word = [&](std::uint32_t entry, const std::string& name) {
+        const std::vector<std::string> k = keys(name);
+        if (k.size() < 2 || ::ngosearch::detail::code_points(k.back()) < 2) return;
+        const auto [it, added] = by_last_word_.emplace(k.back(), entry);
+        if (!added && it->second != entry) it->second = -1;
+    };
     for (std::uint32_t i = 0; i < entries.size(); ++i) {
         for (const auto& n : entries[i].names_en) add(i, -1, n);
-        for (const auto& n : entries[i].names_ko) add(i, -1, n);
+        for (const auto& n : entries[i].names_ko) {
+            add(i, -1, n);
+            if (entries[i].type == EntityType::Person) add_last_word(i, n);
+        }
         for (std::int32_t r = 0; r < static_cast<std::int32_t>(entries[i].roles.size()); ++r) {
             add(i, r, entries[i].roles[static_cast<std::size_t>(r)].alias);
         }
@@ -96,6 +109,12 @@ std::span<const NameRef> NameIndex::starting_with(const std::string& key) const 
     const auto it = by_first_.find(key);
     if (it == by_first_.end()) return {};
     return it->second;
+}
+
+const GazetteerEntry* NameIndex::person_by_last_word(const std::string& key) const {
+    const auto it = by_last_word_.find(key);
+    if (it == by_last_word_.end() || it->second < 0) return nullptr;
+    return &gazetteer_->entries()[static_cast<std::size_t>(it->second)];
 }
 
 std::vector<const GazetteerEntry*> NameIndex::named(const std::vector<std::string>& keys) const {

@@ -26,6 +26,8 @@ struct NameRef {
     /// The name is an acronym in capitals (CAT, COI): the text must write it so too (cat is a
     /// cat).
     bool capitals = false;
+    /// A name of one capitalised word (Constitution): the text must capitalise it too.
+    bool capitalised = false;
     std::vector<std::string> rest;   ///< the keys after the first
 };
 
@@ -49,6 +51,10 @@ public:
     /// Entries one of whose names (not title aliases) is exactly `keys`.
     std::vector<const GazetteerEntry*> named(const std::vector<std::string>& keys) const;
 
+    /// The person a foreign name's last word names in Korean text (커비 for 마이클 커비), when
+    /// one person only has it; nullptr otherwise.
+    const GazetteerEntry* person_by_last_word(const std::string& key) const;
+
     const Gazetteer& gazetteer() const noexcept { return *gazetteer_; }
     const analysis::Analyzer& analyzer() const noexcept { return *analyzer_; }
 
@@ -56,6 +62,7 @@ private:
     std::shared_ptr<const Gazetteer> gazetteer_;
     std::shared_ptr<const analysis::Analyzer> analyzer_;
     std::unordered_map<std::string, std::vector<NameRef>> by_first_;
+    std::unordered_map<std::string, std::int64_t> by_last_word_;  ///< entry, or -1 if shared
 };
 
 }  // namespace ngosearch::entities::detail

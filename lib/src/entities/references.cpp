@@ -45,17 +45,52 @@ bool equals_upper(std::string_view s, std::string_view upper_word) {
     return true;
 }
 
-// Is the word "resolution" (either language) close before `at`, or 결의 right after `end`?
-bool resolution_word_near(std::string_view text, std::size_t at, std::size_t end) {
-    constexpr std::size_t kNear = 24;
-    const std::size_t from = at > kNear ? at - kNear : 0;
-    const std::string_view before = text.substr(from, at - from);
-    for (const std::string_view w : {"resolution", "Resolution", "RESOLUTION", "결의"}) {
-        if (before.find(w) != std::string_view::npos) return true;
+// The UN body a resolution's context names, as the gazetteer's ids abbreviate it.
+struct Body {
+    std::string_view written;  // as it stands before "resolution" / "결의"
+    std::string_view id;       // unga, hrc, unsc
+};
+constexpr Body kBodies[] = {
+    {"General Assembly", "unga"}, {"UNGA", "unga"},        {"유엔총회", "unga"},
+    {"유엔 총회", "unga"},        {"총회", "unga"},        {"Human Rights Council", "hrc"},
+    {"HRC", "hrc"},               {"인권이사회", "hrc"},    {"Security Council", "unsc"},
+    {"UNSC", "unsc"},             {"안보리", "unsc"},       {"안전보장이사회", "unsc"},
+};
+
+// What stands before a resolution's number: the word "resolution" (or 결의), maybe with the
+// body's name before it. Returns where the mention starts and the body's id ("" if unnamed),
+// or nullopt when no resolution word is there.
+std::optional<std::pair<std::size_t, std::string_view>> resolution_context(std::string_view text,
+                                                                          std::size_t at) {
+    std::size_t i = at;
+    while (i > 0 && text[i - 1] == ' ') --i;
+    std::size_t word = std::string_view::npos;
+    for (const std::string_view w : {"resolutions", "resolution", "Resolution", "결의"}) {
+        if (i >= w.size() && text.substr(i - w.size(), w.size()) == w) {
+            word = i - w.size();
+            break;
+        }
     }
-    std::string_view after = text.substr(end, std::min<std::size_t>(kNear, text.size() - end));
-    while (!after.empty() && after.front() == ' ') after.remove_prefix(1);
-    return after.starts_with("결의") || after.starts_with("호 결의");
+    if (word == std::string_view::npos) return std::nullopt;
+    std::size_t j = word;
+    while (j > 0 && text[j - 1] == ' ') --j;
+    for (const Body& b : kBodies) {
+        if (j >= b.written.size() && text.substr(j - b.written.size(), b.written.size()) == b.written) {
+            return std::make_pair(j - b.written.size(), b.id);
+        }
+    }
+    return std::make_pair(word, std::string_view());
+}
+
+// The id of a resolution symbol's segments: A/RES/78/218 → unga-78-218, A/HRC/RES/55/1 →
+// hrc-55-1, S/RES/2397 → unsc-2397; empty when the symbol has no number.
+std::string symbol_id(const std::vector<std::string_view>& seg) {
+    if (seg.size() < 3 || !all_digits(seg.back(), 1, 5)) return {};
+    std::string id = equals_upper(seg[0], "S") ? "unsc" : equals_upper(seg[1], "HRC") ? "hrc" : "unga";
+    for (const std::string_view g : seg) {
+        if (all_digits(g, 1, 5)) id += "-" + std::string(g);
+    }
+    return id;
 }
 
 }  // namespace
@@ -87,13 +122,30 @@ std::optional<std::pair<std::string, std::size_t>> korean_article(std::string_vi
         }
     }
     for (const std::string_view unit : {"항", "호"}) {
+        // 제7조 제5항: a space may stand between the parts.
         std::size_t j = at;
+        while (j < text.size() && text[j] == ' ') ++j;
         if (auto n = number_after(j, "제", unit)) {
             out += "(" + *n + ")";
             at = j;
         }
     }
     return std::make_pair(out, at);
+}
+
+std::vector<std::string> resolution_ids(std::string_view value) {
+    const auto seg = segments(value);
+    if (std::any_of(seg.begin(), seg.end(), [](std::string_view g) { return equals_upper(g, "RES"); })) {
+        std::string id = symbol_id(seg);
+        if (!id.empty()) return {std::move(id)};
+        return {};
+    }
+    if (seg.size() == 2 && all_digits(seg[0], 1, 3) && all_digits(seg[1], 1, 4)) {
+        const std::string n = std::string(seg[0]) + "-" + std::string(seg[1]);
+        return {"unga-" + n, "hrc-" + n};
+    }
+    if (seg.size() == 1 && all_digits(seg[0], 3, 4)) return {"unsc-" + std::string(seg[0])};
+    return {};
 }
 
 void match_resolutions(const NameIndex& names, const TextView& text, std::vector<Mention>& out) {
@@ -107,24 +159,31 @@ void match_resolutions(const NameIndex& names, const TextView& text, std::vector
         std::size_t j = i;
         while (j < s.size() && symbol_char(s[j])) ++j;
         const std::string_view run = s.substr(i, j - i);
-        const std::size_t begin = i;
+        std::size_t begin = i;
         i = j;
         // Paths and addresses go on with a dot or a hyphen (www.x.org/a/1, 02-735-1234).
-        if (run.find('/') == std::string_view::npos ||
-            (j < s.size() && (s[j] == '.' || s[j] == '-' || s[j] == ':') && j + 1 < s.size() &&
-             symbol_char(s[j + 1]))) {
+        if (j < s.size() && (s[j] == '.' || s[j] == '-' || s[j] == ':') && j + 1 < s.size() &&
+            symbol_char(s[j + 1])) {
             continue;
         }
         const auto seg = segments(run);
-        std::string name;
-        const bool has_res = std::any_of(seg.begin(), seg.end(), [](std::string_view g) {
-            return equals_upper(g, "RES");
-        });
-        if (has_res && seg.size() >= 3 && all_digits(seg.back(), 1, 5)) {
-            for (const char c : run) name += upper(c);
-        } else if (seg.size() == 2 && all_digits(seg[0], 1, 3) && all_digits(seg[1], 1, 4) &&
-                   resolution_word_near(s, begin, j)) {
-            name = "A/RES/" + std::string(run);
+        const auto context = resolution_context(s, begin);
+        std::string id;
+        if (std::any_of(seg.begin(), seg.end(), [](std::string_view g) { return equals_upper(g, "RES"); })) {
+            id = symbol_id(seg);
+            if (id.empty()) continue;
+        } else if (context && seg.size() == 2 && all_digits(seg[0], 1, 3) &&
+                   all_digits(seg[1], 1, 4)) {
+            // (General Assembly) resolution 78/218, (인권이사회) 결의 25/25.
+            id = std::string(context->second.empty() ? "unga" : context->second) + "-" +
+                 std::string(seg[0]) + "-" + std::string(seg[1]);
+            begin = context->first;
+        } else if (context && context->second == "unsc" && seg.size() == 1 &&
+                   all_digits(seg[0], 3, 4)) {
+            // Security Council resolution 2270, 안보리 결의 2270호.
+            id = "unsc-" + std::string(seg[0]);
+            begin = context->first;
+            if (s.substr(j, 3) == "호") j += 3;
         } else {
             continue;
         }
@@ -132,17 +191,9 @@ void match_resolutions(const NameIndex& names, const TextView& text, std::vector
         m.entity.type = EntityType::Resolution;
         m.entity.source = Source::Rule;
         set_span(text, static_cast<std::uint32_t>(begin), static_cast<std::uint32_t>(j), m.entity);
-        // The gazetteer may know it, under the symbol or the bare number.
-        const GazetteerEntry* known = nullptr;
-        for (const std::string& alias : {name, std::string(run)}) {
-            const auto found = names.named(names.keys(alias));
-            if (!found.empty()) {
-                known = &names.gazetteer().current(*found.front());
-                break;
-            }
-        }
-        m.entity.id = known ? known->id : id_from_name(name);
-        m.entity.name = known ? known->name() : name;
+        const GazetteerEntry* known = names.gazetteer().find(id);
+        m.entity.id = known ? names.gazetteer().current(*known).id : id;
+        m.entity.name = known ? known->name() : m.entity.surface;
         std::tie(m.first, m.last) = text.words_in(m.entity.begin, m.entity.end);
         out.push_back(std::move(m));
     }

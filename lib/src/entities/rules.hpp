@@ -27,6 +27,24 @@ void match_korean_rules(const NameIndex& names, const TextView& text, std::vecto
 /// "결의 78/218" (a bare number pair only beside the word: never a date, fax number or path).
 void match_resolutions(const NameIndex& names, const TextView& text, std::vector<Mention>& out);
 
+/// The ids a resolution filter value stands for: a symbol (A/RES/78/218 → unga-78-218,
+/// A/HRC/RES/55/1 → hrc-55-1, S/RES/2397 → unsc-2397), a number pair (78/218: the General
+/// Assembly's or the Human Rights Council's) or a Security Council number (2397). Empty for
+/// anything else.
+std::vector<std::string> resolution_ids(std::string_view value);
+
+/// Article references standing alone ("Article 7(1)", "Article 10"), not followed by "of …":
+/// law mentions with an empty id, which link_mentions() gives the law named before them (or
+/// drops).
+void match_article_references(const TextView& text, std::vector<Mention>& out);
+
+/// True for a Korean word naming a role or office that stands beside a name: 장관, 위원,
+/// 연구원, 사무국장, 외무상.
+bool korean_role_word(std::string_view key);
+
+/// True for a romanised Korean surname in lower case ("kim", "lee", "park", "ri").
+bool korean_surname(std::string_view lower);
+
 /// Extends law mentions with the article they cite and adds article references that stand
 /// alone: "Article 7 of the National Security Law", "국가보안법 제7조", "article 92-6 of the
 /// Military Criminal Act"; "제4조제1항" after a law refers to that law.

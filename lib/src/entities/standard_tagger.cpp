@@ -85,6 +85,7 @@ private:
         detail::match_english_rules(names_, view, found);
         detail::match_korean_rules(names_, view, found);
         detail::match_resolutions(names_, view, found);
+        detail::match_article_references(view, found);
         detail::attach_articles(view, found);
         drop_rule_wrappers(found);
         keep_best(found);

@@ -151,14 +151,13 @@ private:
                 }
             }
         }
-        if (ids.empty()) {
-            // A resolution the gazetteer lacks has the id the rules give its symbol: 78/218 is
-            // A/RES/78/218.
-            const bool bare_pair = field.entity == entities::EntityType::Resolution &&
-                                   std::count(name.begin(), name.end(), '/') == 1 &&
-                                   name.find_first_not_of("0123456789/") == std::string::npos;
-            ids.push_back(entities::detail::id_from_name(bare_pair ? "A/RES/" + name : name));
+        if (ids.empty() && field.entity == entities::EntityType::Resolution) {
+            // A resolution the gazetteer lacks has the id the rules give it: A/RES/78/218 and
+            // "General Assembly resolution 78/218" are unga-78-218; 78/218 alone may be the
+            // Assembly's or the Council's.
+            ids = entities::detail::resolution_ids(name);
         }
+        if (ids.empty()) ids.push_back(entities::detail::id_from_name(name));
         std::vector<std::string> terms;
         for (const auto& id : ids) {
             terms.push_back(std::string(field.prefix) + id + (article.empty() ? "" : "/" + article));

@@ -126,8 +126,18 @@ TEST_CASE("entities: rules for bodies, laws and people the gazetteer does not kn
                 "person 정동영 정동영"});
     CHECK(found("북한인권재단법과 대북전단살포금지법") ==
           Found{"law 북한인권재단법 북한인권재단법", "law 대북전단살포금지법 대북전단살포금지법"});
-    CHECK(found("법제처와 병무청과 진실화해위원회") ==
-          Found{"ministry 법제처 법제처", "ministry 병무청 병무청", "org 진실화해위원회 진실화해위원회"});
+    CHECK(found("인사혁신처와 병무청과 진실화해위원회") ==
+          Found{"ministry 인사혁신처 인사혁신처", "ministry 병무청 병무청",
+                "org 진실화해위원회 진실화해위원회"});
+    // A body of three syllables ending in 처 must be in the gazetteer: 연락처 is a contact.
+    CHECK(found("연락처는 아래와 같다").empty());
+    // The written name, not the key the initial-sound rule respelt, for a North Korean name.
+    CHECK(found("리경철(가명, 50대 남성)은 말했다") == Found{"person 리경철 리경철"});
+    // Names beside a role, after a label, in a list; not verbs or adverbs beside a role word.
+    CHECK(found("유남영, 문경란 두 상임위원이 사퇴했다") ==
+          Found{"person 유남영 유남영", "person 문경란 문경란"});
+    CHECK(found("담당: 정책팀 김지현 (02-123-4567)") == Found{"person 김지현 김지현"});
+    CHECK(found("인도적 지원을 어떻게 규정할지, 기간이 지나면 법원이 심사한다").empty());
 }
 
 TEST_CASE("entities: guards — common words, institutions and NGOs are not what they look like") {
@@ -158,8 +168,11 @@ TEST_CASE("entities: article references in both languages") {
 
 TEST_CASE("entities: resolutions, never dates, fax numbers or paths") {
     CHECK(found("General Assembly resolution 78/218 and A/HRC/RES/55/1") ==
-          Found{"resolution a-res-78-218 78/218", "resolution a-hrc-res-55-1 A/HRC/RES/55/1"});
-    CHECK(found("유엔 총회 결의 78/218에 따라") == Found{"resolution a-res-78-218 78/218"});
+          Found{"resolution unga-78-218 General Assembly resolution 78/218",
+                "resolution hrc-55-1 A/HRC/RES/55/1"});
+    CHECK(found("유엔 총회 결의 78/218에 따라") == Found{"resolution unga-78-218 유엔 총회 결의 78/218"});
+    CHECK(found("인권이사회 결의 25/25와 안보리 결의 2270호") ==
+          Found{"resolution hrc-25-25 인권이사회 결의 25/25", "resolution unsc-2270 안보리 결의 2270호"});
     CHECK(found("Fax: 02/735 1234, on 12/25/2023, see www.un.org/78/218 or 24/7 help").empty());
 }
 
@@ -185,6 +198,44 @@ TEST_CASE("entities: links within a text — short names, Korean titles, acronym
     CHECK(b[1].surface == "MOGEF");
     CHECK(b[2].source == Source::Link);
     CHECK(b[2].id == b[0].id);
+}
+
+TEST_CASE("entities: later references — surnames, 씨, foreign surnames, articles, short names") {
+    const auto ids_of = [](const std::vector<Entity>& v, std::string_view surface) {
+        std::vector<std::string> out;
+        for (const auto& x : v) {
+            if (x.surface == surface) out.push_back(x.id + (x.article.empty() ? "" : "/" + x.article));
+        }
+        return out;
+    };
+    // 문 대표 before 대표 문성호 is named: the one 문 of the text.
+    const auto a = tagger()->tag("문 대표는 말했다. 이명박 대통령 시절이었다. 대표 문성호 드림");
+    CHECK(ids_of(a, "문") == std::vector<std::string>{"문성호"});
+    // 씨 names a witness, not the president of the same surname.
+    const auto b = tagger()->tag("이순희(가명, 60대)는 증언했다. 이명박 대통령도 왔다. 이 씨는 울었다.");
+    CHECK(ids_of(b, "이") == std::vector<std::string>{"이순희"});
+    // An article cited again alone is the law it was cited with, not the last law named.
+    const auto c = tagger()->tag(
+        "Article 92-6 of the Military Criminal Act and the National Security Law. "
+        "Article 92-6 should go.");
+    CHECK(ids_of(c, "Article 92-6") == std::vector<std::string>{"military-criminal-act/92-6"});
+    // "the Framework Act" after the Framework Act's full name is that act.
+    const auto d = tagger()->tag(
+        "the Framework Act on Military Status and Service, in force since 2016. Under the "
+        "Framework Act, an ombudsman");
+    REQUIRE(ids_of(d, "Framework Act").size() == 1);
+    CHECK(ids_of(d, "Framework Act")[0] == "framework-act-on-military-status-and-service");
+    // A foreign name's last word before a title, with the standard gazetteer.
+    const auto standard = make_standard_tagger();
+    CHECK(ids_of(standard->tag("커비 위원장은 말했다"), "커비") ==
+          std::vector<std::string>{"michael-kirby"});
+    // English: a contact label, a role after a comma; a police agency is a government body.
+    CHECK(found("Media contact: Daniel Frost, Geneva") == Found{"person daniel-frost Daniel Frost"});
+    CHECK(found("In Washington, Chris Smith, co-chair of the commission") ==
+          Found{"person chris-smith Chris Smith"});
+    CHECK(found("the Ministry of Unification and the Gyeonggi Provincial Police Agency") ==
+          Found{"ministry ministry-of-unification Ministry of Unification",
+                "ministry gyeonggi-provincial-police-agency Gyeonggi Provincial Police Agency"});
 }
 
 TEST_CASE("entities: markup, no-break spaces and curly apostrophes are tagged as clean text") {

@@ -89,7 +89,11 @@ TEST_CASE_FIXTURE(EntityIndex, "entity search: articles, renamed bodies, resolut
     // 안기부 is indexed as what it became.
     CHECK(ids("ministry:national-intelligence-service") == Ids{"ko-ansp"});
     CHECK(ids("ministry:국정원") == Ids{"ko-ansp"});
+    // A resolution by its number, its symbol or its id; never another body's.
     CHECK(ids("resolution:78/218") == Ids{"en-resolution"});
+    CHECK(ids("resolution:A/RES/78/218") == Ids{"en-resolution"});
+    CHECK(ids("resolution:unga-78-218") == Ids{"en-resolution"});
+    CHECK(ids("resolution:A/HRC/RES/78/218").empty());
 }
 
 TEST_CASE_FIXTURE(EntityIndex, "entity search: a word that names an entity finds it in any language") {
