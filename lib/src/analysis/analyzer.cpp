@@ -7,7 +7,7 @@ namespace ngosearch::analysis {
 
 namespace {
 // Bump when the standard pipeline's output changes, so old indexes are detected.
-constexpr int kStandardVersion = 3;
+constexpr int kStandardVersion = 4;
 }  // namespace
 
 Analyzer::Analyzer(std::unique_ptr<Tokenizer> tokenizer,

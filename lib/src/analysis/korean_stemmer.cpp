@@ -205,11 +205,20 @@ std::string KoreanStemmer::stem_uncached(std::string_view term) const {
     // 2. The candidate that splits into the fewest known words (인권이사회의 splits as
     //    인권|이사|회의 but 인권이사회 as 인권|이사회: the particle-free form wins). Each word of
     //    the split follows the initial-sound rule: 이주로동자 → 이주노동자.
+    //    On a tie the word less a particle wins over the whole word: 교정본부의 is
+    //    교정|본부 + 의, not 교정본|부의.
     std::vector<std::string> best;
+    bool best_is_whole = false;
     for (const Candidate& c : candidates) {
         if (!allowed(c)) continue;
         std::vector<std::string> parts = split_compound(c.stem);
-        if (!parts.empty() && (best.empty() || parts.size() < best.size())) best = std::move(parts);
+        if (parts.empty()) continue;
+        const bool whole = c.stem.size() == term.size();
+        if (best.empty() || parts.size() < best.size() ||
+            (parts.size() == best.size() && best_is_whole && !c.predicate)) {
+            best = std::move(parts);
+            best_is_whole = whole;
+        }
     }
     if (!best.empty()) {
         std::string out;

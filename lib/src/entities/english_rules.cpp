@@ -16,8 +16,8 @@ bool in(const std::array<std::string_view, N>& list, std::string_view s) {
 }
 
 // Lower-case words that may stand inside a name: "Ministry of Gender Equality and Family".
-constexpr std::array<std::string_view, 10> kConnectors{"of", "for", "and", "on", "the", "in",
-                                                       "against", "to", "at", "de"};
+constexpr std::array<std::string_view, 11> kConnectors{"of", "for", "and", "on", "the", "in",
+                                                       "against", "to", "at", "de", "from"};
 
 // Heads of body names: "Ministry of …" (and "… Ministry"), "Office of/for …".
 constexpr std::array<std::string_view, 2> kBodyHeads{"ministry", "office"};
@@ -59,7 +59,7 @@ constexpr std::array<std::string_view, 56> kNotNameWords{
 
 // Romanised Korean surnames (Revised, McCune-Reischauer and common spellings). Those that are
 // also short English words (An, In, On, So, Do, No, Go, Ma) are left out.
-constexpr std::array<std::string_view, 96> kSurnames{
+constexpr std::array<std::string_view, 97> kSurnames{
     "kim",   "lee",   "yi",    "rhee",  "ri",    "park",  "pak",   "bak",   "choi",  "choe",
     "jung",  "jeong", "chung", "kang",  "cho",   "jo",    "yoon",  "yun",   "jang",  "chang",
     "lim",   "im",    "rim",   "han",   "oh",    "seo",   "suh",   "shin",  "sin",   "kwon",
@@ -69,13 +69,13 @@ constexpr std::array<std::string_view, 96> kSurnames{
     "seong", "cha",   "joo",   "ju",    "woo",   "min",   "na",    "jin",   "ji",    "chi",
     "eom",   "um",    "chae",  "won",   "cheon", "bang",  "kong",  "gong",  "hyun",  "hyeon",
     "ham",   "byun",  "byeon", "yeom",  "yeo",   "choo",  "chu",   "seok",  "suk",   "seol",
-    "ban",   "ra",    "wang",  "yook",  "maeng", "tak"};
+    "ban",   "ra",    "wang",  "yook",  "maeng", "tak",   "eo"};
 
 // A syllable of romanised Korean: an initial, a vowel, a final (Revised and McCune-Reischauer
 // spellings, with the breves folded away).
 bool romanised_syllable(std::string_view s) {
-    static constexpr std::array<std::string_view, 21> kInitials{
-        "kk", "tt", "pp", "ss", "jj", "ch", "g", "k", "n", "d", "t", "r", "l", "m",
+    static constexpr std::array<std::string_view, 22> kInitials{
+        "kk", "tt", "pp", "ss", "jj", "ch", "wh", "g", "k", "n", "d", "t", "r", "l", "m",
         "b", "p", "s", "j", "h", "y", "w"};
     static constexpr std::array<std::string_view, 24> kVowels{
         "yae", "yeo", "wae", "ae", "ya", "eo", "ye", "wa", "oe", "yo", "wo", "we", "wi", "yu",
@@ -113,7 +113,7 @@ bool korean_given_name(std::string_view written) {
     const std::string_view a = written.substr(0, dash), b = written.substr(dash + 1);
     if (!(a.front() >= 'A' && a.front() <= 'Z')) return false;
     for (const std::string_view part : {a, b}) {
-        if (part.size() > 5) return false;
+        if (part.size() > 6) return false;  // cheong, hyeong, byeong
         for (const char c : part) {
             if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))) return false;
         }
@@ -332,7 +332,22 @@ void match_article_references(const TextView& text, std::vector<Mention>& out) {
             ++j;
         }
         if (j == i + 1) continue;
-        if (j < n && (text.words[j].key == "of" || text.words[j].key == "in")) continue;
+        // "Article 24 of that convention", "of the same Act": the law named before.
+        const auto refers_back = [&](std::size_t w) {
+            if (w + 1 >= n) return false;
+            const std::string& k = text.words[w].key;
+            std::size_t head = w + 1;
+            if (k == "the" && text.words[w + 1].key == "same") {
+                ++head;
+            } else if (k != "that" && k != "this") {
+                return false;
+            }
+            return head < n && in(kLawHeads, text.words[head].key);
+        };
+        if (j < n && (text.words[j].key == "of" || text.words[j].key == "in") &&
+            !(text.words[j].key == "of" && refers_back(j + 1))) {
+            continue;
+        }
         Mention m;
         m.entity.type = EntityType::Law;
         m.entity.source = Source::Link;

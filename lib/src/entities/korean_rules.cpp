@@ -40,6 +40,14 @@ constexpr std::array<std::string_view, 40> kNotBodies{
     "조처", "근처", "출처", "상처", "거처", "요청", "신청", "초청", "경청", "시청", "도청",
     "구청", "군청", "관청", "민원처", "사무처", "정부부처", "중앙부처", "부처"};
 
+// Words for people that end like a body (납북귀환어부, 광부): no body.
+bool person_noun(std::string_view key) {
+    for (const std::string_view end : {"어부", "농부", "광부", "인부", "과부", "신부", "잠수부"}) {
+        if (key.ends_with(end)) return true;
+    }
+    return false;
+}
+
 // Titles that follow (or precede) a person's name.
 constexpr std::array<std::string_view, 34> kPersonTitles{
     "대통령", "장관", "위원장", "의원", "대표", "총리", "특별보고관", "대사", "교수", "변호사",
@@ -83,6 +91,12 @@ bool person_name(const std::string& key) {
     const std::size_t n = code_points(key);
     if (n < 2 || n > 4 || !all_hangul_syllables(key)) return false;
     if (!surname(::ngosearch::detail::syllable_at(key, 0))) return false;
+    // A two-syllable surname alone (남궁 씨) is a later reference, not a name.
+    if (key.size() == 6 && korean_compound_surname(key)) return false;
+    // Adverbs and verb forms end so (이렇게, 지나면, 어떻고); names hardly ever do.
+    for (const std::string_view end : {"게", "고", "면", "며", "데", "다", "요"}) {
+        if (key.ends_with(end)) return false;
+    }
     return !analysis::KoreanLexicon::system_default()->contains(key);
 }
 
@@ -156,6 +170,15 @@ constexpr std::array<std::string_view, 23> kRoleWords{
     "녀사", "상무위원"};
 
 }  // namespace
+
+bool korean_compound_surname(std::string_view name) {
+    if (name.size() < 6) return false;
+    const std::string_view two = name.substr(0, 6);
+    for (const std::string_view s : {"남궁", "황보", "제갈", "선우", "독고", "사공", "서문"}) {
+        if (two == s) return true;
+    }
+    return false;
+}
 
 bool korean_role_word(std::string_view key) {
     if (in(kPersonTitles, key) || in(kRoleWords, key)) return true;
@@ -318,7 +341,7 @@ void match_korean_rules(const NameIndex& names, const TextView& text,
         // …처 takes four syllables (국가보훈처; 법제처 is in the gazetteer, 연락처 is no body).
         if (((syllables >= 3 && (key.ends_with("부") || key.ends_with("청"))) ||
              (syllables >= 4 && key.ends_with("처"))) &&
-            !in(kNotBodies, key)) {
+            !in(kNotBodies, key) && !person_noun(key)) {
             // 도보위부, 시보위부: a province's branch of a body the gazetteer knows.
             if (const auto body = known_body_at_end(names, text, i)) {
                 out.push_back(*body);

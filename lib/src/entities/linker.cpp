@@ -46,6 +46,37 @@ std::optional<std::string_view> defined_acronym(std::string_view s, std::uint32_
     return s.substr(start, i - start);
 }
 
+// "(이하 '형집행법')", "(이하 형집행법이라 한다)": the short name a Korean text defines right
+// after a name.
+std::optional<std::string> defined_short_name(std::string_view s, std::uint32_t end) {
+    std::size_t i = end;
+    while (i < s.size() && s[i] == ' ') ++i;
+    constexpr std::string_view kOpen = "(이하";
+    if (s.substr(i, kOpen.size()) != kOpen) return std::nullopt;
+    const std::size_t close = s.find(')', i);
+    if (close == std::string_view::npos || close - i > 80) return std::nullopt;
+    std::string_view inside = s.substr(i + kOpen.size(), close - i - kOpen.size());
+    for (const std::string_view tail : {"이라 한다", "라 한다", "이라고 한다", "라고 한다"}) {
+        if (inside.ends_with(tail)) inside.remove_suffix(tail.size());
+    }
+    std::string name;
+    for (std::size_t k = 0; k < inside.size(); ++k) {
+        const auto c = static_cast<unsigned char>(inside[k]);
+        if (c == ' ' || c == '\'' || c == '"' || c == ':' || c == ',') continue;
+        if (c == 0xE2 || c == 0xE3) {  // curly quotes ‘’“”, corner brackets 「」『』
+            const std::string_view q = inside.substr(k, 3);
+            if (q == "‘" || q == "’" || q == "“" || q == "”" || q == "「" || q == "」" ||
+                q == "『" || q == "』") {
+                k += 2;
+                continue;
+            }
+        }
+        name += inside[k];
+    }
+    if (name.empty() || name.size() > 40) return std::nullopt;
+    return name;
+}
+
 // The surname by which a person may be named again: "Moon" (Moon Jae-in), "문" (문재인).
 struct Surnames {
     std::string latin;   // lower case
@@ -82,11 +113,25 @@ Surnames surnames_of(const Entity& e) {
                     out.hangul_last = std::string(n.substr(last_space + 1));
                 }
             } else if (out.hangul.empty() && ::ngosearch::detail::code_points(n) >= 2) {
-                out.hangul = std::string(n.substr(0, 3));
+                const bool two = korean_compound_surname(n) && ::ngosearch::detail::code_points(n) >= 3;
+                out.hangul = std::string(n.substr(0, two ? 6 : 3));
             }
         }
     }
     return out;
+}
+
+// The law named before whose Korean name (spaces and dots left out) ends with `key`, a word of
+// two syllables or more: 기본법 for 과거사정리 기본법.
+const Entity* law_ending_with(const std::vector<const Entity*>& laws, const std::string& key) {
+    for (auto it = laws.rbegin(); it != laws.rend(); ++it) {
+        std::string joined;
+        for (const char c : (*it)->surface) {
+            if (c != ' ') joined += c;
+        }
+        if (joined.size() > key.size() && joined.ends_with(key)) return *it;
+    }
+    return nullptr;
 }
 
 // Makes a mention one of the entity named before, keeping where it is written and the article
@@ -168,6 +213,13 @@ void link_mentions(const TextView& text, std::vector<Mention>& mentions) {
                 if (!s.hangul.empty()) by_hangul[s.hangul].push_back(&e);
                 if (!s.hangul_last.empty()) by_hangul_last[s.hangul_last] = &e;
             }
+            // A name the rules found that the text defined as a short name before (형집행법
+            // after "… 법률(이하 '형집행법')").
+            if (e.source == Source::Rule) {
+                if (const auto it = by_acronym.find(e.surface); it != by_acronym.end()) {
+                    refer_to(e, *it->second);
+                }
+            }
             // "the Framework Act" after "the Framework Act on Military Status and Service".
             if (e.type == EntityType::Law && e.source == Source::Rule) {
                 const std::string mine = lower(e.surface) + " ";
@@ -186,6 +238,9 @@ void link_mentions(const TextView& text, std::vector<Mention>& mentions) {
             if (const auto acronym = defined_acronym(text.source, e.end)) {
                 by_acronym[std::string(*acronym)] = &e;
             }
+            if (auto short_name = defined_short_name(text.source, e.end)) {
+                by_acronym[std::move(*short_name)] = &e;
+            }
             ++next;
         }
         if (covered[i]) continue;
@@ -195,6 +250,36 @@ void link_mentions(const TextView& text, std::vector<Mention>& mentions) {
         if (const auto it = by_acronym.find(std::string(written)); it != by_acronym.end()) {
             links.push_back(link(text, *it->second, i, w.token->begin, w.token->end));
             continue;
+        }
+        // A short name defined with 이하, with a particle: 형집행법을.
+        if (w.token->script == text::Script::Hangul) {
+            if (const auto it = by_acronym.find(w.key); it != by_acronym.end()) {
+                const auto span = text.span_of(*w.token, w.key);
+                links.push_back(link(text, *it->second, i, span.first, span.second));
+                continue;
+            }
+        }
+        // 기본법 제25조제2항 after 진실·화해를 위한 과거사정리 기본법: the end of a law's name
+        // standing for it, maybe with an article.
+        if (w.token->script == text::Script::Hangul && w.key.ends_with("법") &&
+            ::ngosearch::detail::code_points(w.key) >= 2) {
+            if (const Entity* law = law_ending_with(laws, w.key)) {
+                const auto span = text.span_of(*w.token, w.key);
+                Mention m = link(text, *law, i, span.first, span.second);
+                if (w.token->end == span.second && i + 1 < text.words.size()) {
+                    std::size_t at = w.token->end;
+                    while (at < text.source.size() && text.source[at] == ' ') ++at;
+                    if (const auto article = korean_article(text.source, at)) {
+                        set_span(text, span.first, static_cast<std::uint32_t>(article->second),
+                                 m.entity);
+                        m.entity.article = article->first;
+                        m.last = text.words_in(m.entity.begin, m.entity.end).second;
+                        for (std::size_t k = i; k < m.last; ++k) covered[k] = true;
+                    }
+                }
+                links.push_back(std::move(m));
+                continue;
+            }
         }
         // Moon, President Moon after Moon Jae-in (a capitalised surname only).
         if (w.token->script == text::Script::Latin && text.capitalized(i)) {
@@ -206,7 +291,8 @@ void link_mentions(const TextView& text, std::vector<Mention>& mentions) {
         }
         // 이 대통령, 여 전 사령관, 박 장관님 after 이명박, 여인형, 박성재: a surname alone, then
         // a title.
-        if (w.token->script == text::Script::Hangul && written.size() == 3 &&
+        if (w.token->script == text::Script::Hangul &&
+            (written.size() == 3 || (written.size() == 6 && korean_compound_surname(written))) &&
             korean_title_at(text, i + 1)) {
             if (const auto it = by_hangul.find(std::string(written)); it != by_hangul.end()) {
                 const Entity* to = it->second.back();

@@ -42,6 +42,9 @@ void match_article_references(const TextView& text, std::vector<Mention>& out);
 /// 연구원, 사무국장, 외무상.
 bool korean_role_word(std::string_view key);
 
+/// True when a Korean name starts with a two-syllable surname (남궁혜원, 황보준).
+bool korean_compound_surname(std::string_view name);
+
 /// True for a romanised Korean surname in lower case ("kim", "lee", "park", "ri").
 bool korean_surname(std::string_view lower);
 

@@ -15,7 +15,7 @@ namespace ngosearch::entities {
 namespace {
 
 // Bump when what the rules find changes.
-constexpr int kRulesVersion = 1;
+constexpr int kRulesVersion = 2;
 
 // A rule's mention that holds a gazetteer name of the same type only adds words the rule took
 // for part of the name ("Repeal the National Security Law", "2016 North Korean Human Rights

@@ -63,7 +63,7 @@ TEST_CASE("analyzer: fingerprint names every stage and the version") {
     const std::string& fp = an->fingerprint();
     CHECK(fp.starts_with("icu_words+nfkc_cf+latin_fold+en_possessive+hyphen_join+number_unit"
                          "+ko_aux_split+ko_spacing+ko_compound|ko_lex(hunspell-ko/"));
-    CHECK(fp.ends_with(")+snowball_english/3"));
+    CHECK(fp.ends_with(")+snowball_english/4"));
     CHECK(an->normalize_term("Prosecut") == "prosecut");
 }
 

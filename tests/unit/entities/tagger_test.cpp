@@ -129,8 +129,11 @@ TEST_CASE("entities: rules for bodies, laws and people the gazetteer does not kn
     CHECK(found("인사혁신처와 병무청과 진실화해위원회") ==
           Found{"ministry 인사혁신처 인사혁신처", "ministry 병무청 병무청",
                 "org 진실화해위원회 진실화해위원회"});
-    // A body of three syllables ending in 처 must be in the gazetteer: 연락처 is a contact.
+    // A body of three syllables ending in 처 must be in the gazetteer: 연락처 is a contact;
+    // fishermen are no body.
     CHECK(found("연락처는 아래와 같다").empty());
+    CHECK(found("납북귀환어부들과 광부").empty());
+    CHECK(found("Commissioner General Eo Cheong-soo") == Found{"person eo-cheong-soo Eo Cheong-soo"});
     // The written name, not the key the initial-sound rule respelt, for a North Korean name.
     CHECK(found("리경철(가명, 50대 남성)은 말했다") == Found{"person 리경철 리경철"});
     // Names beside a role, after a label, in a list; not verbs or adverbs beside a role word.
@@ -225,6 +228,23 @@ TEST_CASE("entities: later references — surnames, 씨, foreign surnames, artic
         "Framework Act, an ombudsman");
     REQUIRE(ids_of(d, "Framework Act").size() == 1);
     CHECK(ids_of(d, "Framework Act")[0] == "framework-act-on-military-status-and-service");
+    // A short name defined with 이하, and the end of a law's name with an article.
+    const auto f = tagger()->tag(
+        "형의 집행 및 수용자의 처우에 관한 법률(이하 '형집행법')은 낡았다. 형집행법을 고치라.");
+    const auto long_name = ids_of(f, "형의 집행 및 수용자의 처우에 관한 법률");
+    REQUIRE(long_name.size() == 1);
+    CHECK(ids_of(f, "형집행법") == std::vector<std::string>{long_name[0], long_name[0]});
+    const auto g = make_standard_tagger()->tag(
+        "진실·화해를 위한 과거사정리 기본법이 있다. 기본법 제25조제2항에 따라");
+    CHECK(ids_of(g, "기본법 제25조제2항") ==
+          std::vector<std::string>{"framework-act-on-truth-and-reconciliation/25(2)"});
+    // A two-syllable surname: 남궁 씨 is 남궁혜원.
+    const auto h = tagger()->tag("남궁혜원(가명, 30대)은 말했다. 남궁 씨는 석방되었다.");
+    CHECK(ids_of(h, "남궁") == std::vector<std::string>{"남궁혜원"});
+    // "Article 24 of that convention" cites the convention named before.
+    const auto k = tagger()->tag(
+        "Japan joined the Convention against Torture. Article 14 of that convention says so.");
+    CHECK(ids_of(k, "Article 14") == std::vector<std::string>{"convention-against-torture/14"});
     // A foreign name's last word before a title, with the standard gazetteer.
     const auto standard = make_standard_tagger();
     CHECK(ids_of(standard->tag("커비 위원장은 말했다"), "커비") ==
