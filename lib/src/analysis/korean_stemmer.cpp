@@ -220,6 +220,20 @@ std::string KoreanStemmer::stem_uncached(std::string_view term) const {
             best_is_whole = whole;
         }
     }
+    // A split of the whole word that ends in a body or law suffix read with its particle as
+    //    one word (보위부의 as 보위|부의, 보위부가 as 보위|부가) is the word less the particle.
+    if (best_is_whole && best.size() >= 2 && detail::code_points(best.back()) == 2 &&
+        detail::code_points(term) >= 4) {
+        const std::string_view last = best.back();
+        const std::string_view suffix = last.substr(0, 3), particle = last.substr(3);
+        const bool is_suffix =
+            std::find(suffixes_.begin(), suffixes_.end(), suffix) != suffixes_.end();
+        const bool is_particle =
+            std::find(particles_.begin(), particles_.end(), particle) != particles_.end();
+        if (is_suffix && is_particle) {
+            return detail::initial_sound_rule(term.substr(0, term.size() - particle.size()));
+        }
+    }
     if (!best.empty()) {
         std::string out;
         for (const auto& part : best) {

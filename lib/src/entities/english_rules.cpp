@@ -23,9 +23,9 @@ constexpr std::array<std::string_view, 11> kConnectors{"of", "for", "and", "on",
 constexpr std::array<std::string_view, 2> kBodyHeads{"ministry", "office"};
 
 // Last words of law and treaty names.
-constexpr std::array<std::string_view, 9> kLawHeads{"act",     "law",        "code",
-                                                    "convention", "covenant", "protocol",
-                                                    "charter", "constitution", "declaration"};
+constexpr std::array<std::string_view, 12> kLawHeads{
+    "act",     "law",          "code",        "convention", "covenant",   "protocol",
+    "charter", "constitution", "declaration", "regulation", "regulations", "decree"};
 
 // Last words of organisations' names (NGOs, institutes, courts, parliaments, parties).
 constexpr std::array<std::string_view, 26> kOrgHeads{
@@ -188,13 +188,41 @@ bool role_after(const TextView& text, std::size_t end) {
     const std::string_view gap = text.source.substr(
         text.words[end - 1].token->end, text.words[end].token->begin - text.words[end - 1].token->end);
     if (gap != ", ") return false;
-    std::size_t w = end;
-    if (text.words[w].key == "a" || text.words[w].key == "an" || text.words[w].key == "the") ++w;
-    if (w >= text.words.size()) return false;
-    const std::string_view written = text.written(*text.words[w].token);
-    const std::string& k = text.words[w].key;
-    return in(kTitles, k) || in(kRoles, k) || written.starts_with("co-") ||
-           written.starts_with("Co-");
+    // The role within four words: ", Asia advocacy director at …", ", a lawyer".
+    for (std::size_t w = end; w < text.words.size() && w < end + 4; ++w) {
+        if (w > end && !text.spaced(w)) break;
+        const std::string_view written = text.written(*text.words[w].token);
+        const std::string& k = text.words[w].key;
+        if (in(kTitles, k) || in(kRoles, k) || written.starts_with("co-") ||
+            written.starts_with("Co-")) {
+            return true;
+        }
+    }
+    return false;
+}
+
+// True when word i opens a sentence or a line.
+bool sentence_start(const TextView& text, std::size_t i) {
+    std::size_t at = text.words[i].token->begin;
+    while (at > 0 && text.source[at - 1] == ' ') --at;
+    if (at == 0) return true;
+    const char c = text.source[at - 1];
+    return c == '.' || c == '!' || c == '?' || c == '\n' || c == '"';
+}
+
+// " (a pseudonym)", " (not her real name)", " (34)", " (aged 34)" after word end - 1: what NGO
+// reports write after a witness's name.
+bool alias_or_age_after(const TextView& text, std::size_t end) {
+    const std::uint32_t at = text.words[end - 1].token->end;
+    const std::string_view after = text.source.substr(at, 24);
+    if (!after.starts_with(" (")) return false;
+    const std::string_view inside = after.substr(2);
+    if (!inside.empty() && inside[0] >= '0' && inside[0] <= '9') return true;
+    for (const std::string_view p : {"a pseudonym", "pseudonym", "not her real name",
+                                     "not his real name", "name changed", "aged "}) {
+        if (inside.starts_with(p)) return true;
+    }
+    return false;
 }
 
 // Where a name goes on after its head word i with what it is about or for: "Framework Act on
@@ -289,8 +317,12 @@ void match_english_rules(const NameIndex& /*names*/, const TextView& text,
         if (person_word(text, i) && (i == 0 || !person_word(text, i - 1) || !text.spaced(i))) {
             std::size_t end = i + 1;
             while (end < n && end < i + 3 && text.spaced(end) && person_word(text, end)) ++end;
-            if (end - i >= 2 && (contact_label_before(text, i) || role_after(text, end))) {
-                out.push_back(mention(text, EntityType::Person, i, end));
+            // A capitalised word that opens a sentence ("Later Han Jiwoo, a lawyer") is not
+            // taken for a first name when two words are left.
+            const std::size_t first = end - i == 3 && sentence_start(text, i) ? i + 1 : i;
+            if (end - first >= 2 && (contact_label_before(text, first) || role_after(text, end) ||
+                                     alias_or_age_after(text, end))) {
+                out.push_back(mention(text, EntityType::Person, first, end));
             }
         }
         // Kim Yeon-chul: a surname and a hyphenated given name.

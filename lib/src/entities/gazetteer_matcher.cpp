@@ -50,8 +50,19 @@ struct Start {
     std::size_t words;  // how many words it covers
 };
 
+// A romanised Korean address: Cheongwadae-ro, Sejong-daero, Jongno-gu (a street, not the
+// body it is named after).
+bool address(std::string_view written) {
+    for (const std::string_view end : {"-ro", "-gil", "-daero", "-dong", "-gu", "-si", "-eup",
+                                       "-myeon"}) {
+        if (written.size() > end.size() && written.ends_with(end)) return true;
+    }
+    return false;
+}
+
 std::vector<Start> starts(const NameIndex& names, const TextView& text, std::size_t i) {
     const Word& w = text.words[i];
+    if (w.token->script == text::Script::Latin && address(text.written(*w.token))) return {};
     std::vector<Start> out{{w.key, text.span_of(*w.token, w.key).first, 1}};
     // Compounds that name a remedy or a court, not the constitution they start with.
     const bool remedy = w.key.starts_with("헌법소원") || w.key.starts_with("헌법불합치") ||

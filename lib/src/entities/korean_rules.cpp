@@ -185,7 +185,7 @@ bool korean_role_word(std::string_view key) {
     const std::size_t n = code_points(key);
     // 사무국장, 정책위원장, 출입국정책단장, 사무총장; 외무상, 국방상 (DPRK ministers).
     if (n >= 3) {
-        for (const std::string_view end : {"국장", "위원장", "단장", "총장", "실장", "소장",
+        for (const std::string_view end : {"국장", "위원장", "단장", "총장", "실장", "소장", "변호사",
                                            "본부장", "위원", "대표", "연구원", "담당관", "외무상",
                                            "국방상", "교수", "기자", "활동가"}) {
             if (key.ends_with(end)) return true;
@@ -331,6 +331,29 @@ void match_korean_rules(const NameIndex& names, const TextView& text,
         if (key == "법률") {
             law_about(text, i, out);
             continue;
+        }
+        // 이태원 참사 특별법, 세월호 특별법: the nouns before a special or framework act.
+        if ((key == "특별법" || key == "기본법") && i > 0) {
+            std::size_t first = i;
+            while (first > 0 && i - first < 3 && hangul_word(text, first - 1) &&
+                   text.spaced(first) &&
+                   text.written(*text.words[first - 1].token) == text.words[first - 1].key &&
+                   code_points(text.words[first - 1].key) >= 2) {
+                --first;
+            }
+            if (first < i) {
+                Mention m;
+                m.entity.type = EntityType::Law;
+                m.entity.source = Source::Rule;
+                const auto end = text.span_of(*text.words[i].token, key).second;
+                set_span(text, text.words[first].token->begin, end, m.entity);
+                m.entity.name = m.entity.surface;
+                m.entity.id = id_from_name(m.entity.surface);
+                m.first = first;
+                m.last = i + 1;
+                out.push_back(std::move(m));
+                continue;
+            }
         }
         // 국가보안법, 북한인권법, 반동사상문화배격법 — not 학습방법.
         if (law_name(key, syllables)) {

@@ -121,6 +121,53 @@ Surnames surnames_of(const Entity& e) {
     return out;
 }
 
+// True when `short_name` (three Hangul syllables or more, ending in 법) is the first syllable
+// of `full` and then others of it in order, and shorter: 형집행법 of 형의 집행 및 수용자의 처우에
+// 관한 법률, 국보법 of 국가보안법.
+bool korean_short_name(std::string_view short_name, std::string_view full) {
+    using ::ngosearch::detail::all_hangul_syllables;
+    using ::ngosearch::detail::code_points;
+    if (code_points(short_name) < 3 || !all_hangul_syllables(short_name) ||
+        !short_name.ends_with("법")) {
+        return false;
+    }
+    std::string joined;
+    for (const char c : full) {
+        if (c != ' ') joined += c;
+    }
+    if (!all_hangul_syllables(joined) || joined.size() <= short_name.size() ||
+        joined.substr(0, 3) != short_name.substr(0, 3)) {
+        return false;
+    }
+    std::size_t at = 3;
+    for (std::size_t k = 3; k < short_name.size(); k += 3) {
+        const std::size_t found = joined.find(short_name.substr(k, 3), at);
+        if (found == std::string::npos || found % 3 != 0) return false;
+        at = found + 3;
+    }
+    return true;
+}
+
+// The name without spaces and hyphens: "han ji-woo" and "han jiwoo" are one spelling.
+std::string letters_only(std::string_view name) {
+    std::string out;
+    for (const char c : name) {
+        if (c != ' ' && c != '-') out += c;
+    }
+    return out;
+}
+
+// "제5항" at text[at…): the paragraph number, and where it ends.
+std::optional<std::pair<std::string, std::size_t>> korean_paragraph(std::string_view text,
+                                                                    std::size_t at) {
+    if (text.substr(at, 3) != "제") return std::nullopt;
+    std::size_t j = at + 3;
+    const std::size_t digits = j;
+    while (j < text.size() && text[j] >= '0' && text[j] <= '9') ++j;
+    if (j == digits || j - digits > 3 || text.substr(j, 3) != "항") return std::nullopt;
+    return std::make_pair(std::string(text.substr(digits, j - digits)), j + 3);
+}
+
 // The law named before whose Korean name (spaces and dots left out) ends with `key`, a word of
 // two syllables or more: 기본법 for 과거사정리 기본법.
 const Entity* law_ending_with(const std::vector<const Entity*>& laws, const std::string& key) {
@@ -177,6 +224,7 @@ void link_mentions(const TextView& text, std::vector<Mention>& mentions) {
     std::vector<std::size_t> surname_only;  // 문 대표 before 문성호 is named: decided at the end
     const Entity* last_law = nullptr;
     std::vector<const Entity*> laws;                   // named so far
+    const Entity* last_cited = nullptr;                // the last law cited with an article
     std::map<std::string, const Entity*> cited_with;  // article → the law it was cited with
     std::vector<Mention> links;
     std::size_t next = 0;  // the next mention to learn from
@@ -192,13 +240,15 @@ void link_mentions(const TextView& text, std::vector<Mention>& mentions) {
                 const Entity* law = cited != cited_with.end() ? cited->second : last_law;
                 refer_to(e, *law);
             }
-            // A short form of a person named before by the gazetteer (Ojea Quintana after
-            // Tomás Ojea Quintana) is that person.
+            // A short form of a person named before (Ojea Quintana after Tomás Ojea Quintana),
+            // or the same name spelt with other hyphens (Han Jiwoo after Han Ji-woo), is that
+            // person.
             if (e.type == EntityType::Person && e.source == Source::Rule) {
                 const std::string mine = lower(text::fold_accents(e.surface));
                 for (const Entity* p : people) {
                     const std::string theirs = lower(text::fold_accents(p->name));
-                    if (theirs.size() > mine.size() && theirs.ends_with(" " + mine)) {
+                    if ((theirs.size() > mine.size() && theirs.ends_with(" " + mine)) ||
+                        (theirs != mine && letters_only(theirs) == letters_only(mine))) {
                         e.id = p->id;
                         e.name = p->name;
                         e.source = Source::Link;
@@ -221,10 +271,14 @@ void link_mentions(const TextView& text, std::vector<Mention>& mentions) {
                 }
             }
             // "the Framework Act" after "the Framework Act on Military Status and Service".
+            // 형집행법 after 형의 집행 및 수용자의 처우에 관한 법률: a Korean short name is
+            // syllables of the full name, in order.
             if (e.type == EntityType::Law && e.source == Source::Rule) {
                 const std::string mine = lower(e.surface) + " ";
                 for (const Entity* l : laws) {
-                    if (lower(l->surface).starts_with(mine) || lower(l->name).starts_with(mine)) {
+                    if (lower(l->surface).starts_with(mine) || lower(l->name).starts_with(mine) ||
+                        korean_short_name(e.name, l->name) ||
+                        korean_short_name(e.name, l->surface)) {
                         refer_to(e, *l);
                         break;
                     }
@@ -233,7 +287,10 @@ void link_mentions(const TextView& text, std::vector<Mention>& mentions) {
             if (e.type == EntityType::Law && !e.id.empty()) {
                 last_law = &e;
                 laws.push_back(&e);
-                if (!e.article.empty()) cited_with[e.article] = &e;
+                if (!e.article.empty()) {
+                    cited_with[e.article] = &e;
+                    last_cited = &e;
+                }
             }
             if (const auto acronym = defined_acronym(text.source, e.end)) {
                 by_acronym[std::string(*acronym)] = &e;
@@ -243,7 +300,10 @@ void link_mentions(const TextView& text, std::vector<Mention>& mentions) {
             }
             ++next;
         }
-        if (covered[i]) continue;
+        // Inside a mention, or inside a link made at an earlier word (제7조 제1항).
+        if (covered[i] || (!links.empty() && text.words[i].token->begin < links.back().entity.end)) {
+            continue;
+        }
         const Word& w = text.words[i];
         const std::string_view written = text.written(*w.token);
         // An acronym defined before (and the definition itself).
@@ -312,6 +372,22 @@ void link_mentions(const TextView& text, std::vector<Mention>& mentions) {
             if (const auto it = by_hangul_last.find(w.key); it != by_hangul_last.end()) {
                 const auto span = text.span_of(*w.token, w.key);
                 links.push_back(link(text, *it->second, i, span.first, span.second));
+                continue;
+            }
+        }
+        // 제5항 or 같은 조 제5항 after 국가보안법 제7조: a paragraph of the article cited last.
+        if (last_cited && w.token->kind == analysis::TokenKind::Identifier) {
+            if (const auto paragraph = korean_paragraph(text.source, w.token->begin)) {
+                std::uint32_t begin = w.token->begin;
+                if (i >= 2 && text.words[i - 1].key == "조" && text.written(*text.words[i - 2].token) == "같은" &&
+                    text.spaced(i) && text.spaced(i - 1)) {
+                    begin = text.words[i - 2].token->begin;
+                }
+                const std::string& cited = last_cited->article;
+                Mention m = link(text, *last_cited, i, begin,
+                                 static_cast<std::uint32_t>(paragraph->second));
+                m.entity.article = cited.substr(0, cited.find('(')) + "(" + paragraph->first + ")";
+                links.push_back(std::move(m));
                 continue;
             }
         }

@@ -229,12 +229,27 @@ void attach_articles(const TextView& text, std::vector<Mention>& mentions) {
                 continue;
             }
         }
-        // 국가보안법 제7조, 군형법 제92조의6.
+        // 국가보안법 제7조, 군형법 제92조의6, 국가보안법의 제7조; NSL Article 7.
         std::size_t at = m.entity.end;
+        if (s.substr(at, 3) == "의") at += 3;
         while (at < s.size() && s[at] == ' ') ++at;
         if (const auto art = korean_article(s, at)) {
             m.entity.article = art->first;
             set_span(text, m.entity.begin, static_cast<std::uint32_t>(art->second), m.entity);
+            m.last = text.words_in(m.entity.begin, m.entity.end).second;
+            continue;
+        }
+        if (m.last + 1 < text.words.size() && text.words[m.last].key == "article" &&
+            text.spaced(m.last) && text.spaced(m.last + 1) &&
+            text.words[m.last + 1].token->kind == analysis::TokenKind::Number) {
+            const analysis::Token& number = *text.words[m.last + 1].token;
+            std::uint32_t end = number.end;
+            if (end < s.size() && s[end] == '(') {  // 7(1)
+                const std::size_t close = s.find(')', end);
+                if (close != std::string_view::npos && close - end <= 4) end = static_cast<std::uint32_t>(close + 1);
+            }
+            m.entity.article = std::string(s.substr(number.begin, end - number.begin));
+            set_span(text, m.entity.begin, end, m.entity);
             m.last = text.words_in(m.entity.begin, m.entity.end).second;
         }
     }

@@ -72,6 +72,10 @@ TEST_CASE("korean particles: every particle is tried, the lexicon decides") {
     CHECK(s->stem("아시안게임이") == "아시안게임");
     // No verb stem is left as a noun.
     CHECK(s->stem("말하는") == "말하는");
+    // A body's suffix with its particle is no word of its own: 보위부의 is not 보위|부의, and a
+    // split less a particle beats the whole word's (교정본부의 is not 교정본|부의).
+    check_stems(*s, "보위부", {"보위부의", "보위부가", "보위부는"});
+    check_stems(*s, "교정본부", {"교정본부의"});
 }
 
 TEST_CASE("korean predicates: no noun is carved out of words that only look like predicates") {

@@ -245,6 +245,21 @@ TEST_CASE("entities: later references — surnames, 씨, foreign surnames, artic
     const auto k = tagger()->tag(
         "Japan joined the Convention against Torture. Article 14 of that convention says so.");
     CHECK(ids_of(k, "Article 14") == std::vector<std::string>{"convention-against-torture/14"});
+    // A Korean short name is syllables of the full name, in order (no 이하 needed).
+    const auto m = tagger()->tag("형의 집행 및 수용자의 처우에 관한 법률은 낡았다. 형집행법 제112조는 위헌이다.");
+    CHECK(ids_of(m, "형집행법 제112조") ==
+          std::vector<std::string>{ids_of(m, "형의 집행 및 수용자의 처우에 관한 법률").at(0) + "/112"});
+    // A paragraph after the article cited last; 제7조 제1항 is one reference.
+    const auto p = tagger()->tag("국가보안법의 제7조 제1항과 같은 조 제5항, 그리고 제3항");
+    CHECK(ids_of(p, "국가보안법의 제7조 제1항") == std::vector<std::string>{"national-security-act/7(1)"});
+    CHECK(ids_of(p, "같은 조 제5항") == std::vector<std::string>{"national-security-act/7(5)"});
+    CHECK(ids_of(p, "제3항") == std::vector<std::string>{"national-security-act/7(3)"});
+    CHECK(ids_of(p, "제1항").empty());
+    CHECK(found("repeal NSL Article 7(1)") ==
+          Found{"law national-security-act NSL Article 7(1) art.7(1)"});
+    // The same name with other hyphens is the same person.
+    const auto q = tagger()->tag("Minister Han Ji-woo spoke. Later Han Jiwoo, a lawyer, wrote.");
+    CHECK(ids_of(q, "Han Jiwoo") == std::vector<std::string>{"han-ji-woo"});
     // A foreign name's last word before a title, with the standard gazetteer.
     const auto standard = make_standard_tagger();
     CHECK(ids_of(standard->tag("커비 위원장은 말했다"), "커비") ==
@@ -253,6 +268,16 @@ TEST_CASE("entities: later references — surnames, 씨, foreign surnames, artic
     CHECK(found("Media contact: Daniel Frost, Geneva") == Found{"person daniel-frost Daniel Frost"});
     CHECK(found("In Washington, Chris Smith, co-chair of the commission") ==
           Found{"person chris-smith Chris Smith"});
+    CHECK(found("\"No,\" said Claire Hollis, Asia advocacy director at the group.") ==
+          Found{"person claire-hollis Claire Hollis"});
+    CHECK(found("Suman Tamang (a pseudonym), a Nepali worker") ==
+          Found{"person suman-tamang Suman Tamang"});
+    // A street is not the body it is named after; a regulation is a law.
+    CHECK(found("at 1 Cheongwadae-ro, Jongno-gu").empty());
+    CHECK(found("the Regulation on Standards for the Use of Police Equipment") ==
+          Found{"law regulation-on-standards-for-the-use-of-police-equipment "
+                "Regulation on Standards for the Use of Police Equipment"});
+    CHECK(found("이태원 참사 특별법을 제정하라") == Found{"law 이태원참사특별법 이태원 참사 특별법"});
     CHECK(found("the Ministry of Unification and the Gyeonggi Provincial Police Agency") ==
           Found{"ministry ministry-of-unification Ministry of Unification",
                 "ministry gyeonggi-provincial-police-agency Gyeonggi Provincial Police Agency"});
