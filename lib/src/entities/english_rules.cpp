@@ -16,8 +16,8 @@ bool in(const std::array<std::string_view, N>& list, std::string_view s) {
 }
 
 // Lower-case words that may stand inside a name: "Ministry of Gender Equality and Family".
-constexpr std::array<std::string_view, 11> kConnectors{"of", "for", "and", "on", "the", "in",
-                                                       "against", "to", "at", "de", "from"};
+constexpr std::array<std::string_view, 12> kConnectors{"of", "for", "and", "on", "the", "in",
+                                                       "against", "to", "at", "de", "from", "a"};
 
 // Heads of body names: "Ministry of …" (and "… Ministry"), "Office of/for …".
 constexpr std::array<std::string_view, 2> kBodyHeads{"ministry", "office"};
@@ -71,6 +71,11 @@ constexpr std::array<std::string_view, 97> kSurnames{
     "ham",   "byun",  "byeon", "yeom",  "yeo",   "choo",  "chu",   "seok",  "suk",   "seol",
     "ban",   "ra",    "wang",  "yook",  "maeng", "tak",   "eo"};
 
+// Romanised Korean surnames that are also English words: a name only before a hyphenated
+// given name, never linked alone.
+constexpr std::array<std::string_view, 8> kWordSurnames{"an", "in", "on", "so", "do",
+                                                        "no", "go", "ma"};
+
 // A syllable of romanised Korean: an initial, a vowel, a final (Revised and McCune-Reischauer
 // spellings, with the breves folded away).
 bool romanised_syllable(std::string_view s) {
@@ -90,7 +95,7 @@ bool romanised_syllable(std::string_view s) {
         }
         return false;
     };
-    if (try_from(s)) return true;
+    if (try_from(s) || s == "ahn") return true;  // 안 as in Kyo-ahn
     for (const std::string_view i : kInitials) {
         if (s.starts_with(i) && try_from(s.substr(i.size()))) return true;
     }
@@ -226,16 +231,24 @@ bool alias_or_age_after(const TextView& text, std::size_t end) {
 }
 
 // Where a name goes on after its head word i with what it is about or for: "Framework Act on
-// Military Status and Service", "Framework Act on the Management of Disasters and Safety",
-// "Network for North Korean Human Rights". i + 1 when nothing follows.
-std::size_t subject_end(const TextView& text, std::size_t i) {
+// Military Status and Service", "Framework Act on the Management of Disasters and Safety" (a
+// law), "Network for North Korean Human Rights". i + 1 when nothing follows.
+std::size_t subject_end(const TextView& text, std::size_t i, bool law) {
     const std::size_t n = text.words.size();
     if (i + 2 >= n || !text.spaced(i + 1) || !text.spaced(i + 2) || !connector(text, i + 1) ||
         text.words[i + 1].key == "and" || text.words[i + 1].key == "the") {
         return i + 1;
     }
     std::size_t j = i + 2;
-    if (text.words[j].key == "the" && j + 1 < n && text.spaced(j + 1)) ++j;
+    // A law is on or of "the …" (Framework Act on the Management of Disasters); an organisation
+    // "of the …" is part of another (Defense Committee of the National Assembly).
+    if (law && text.words[j].key == "the" && j + 1 < n && text.spaced(j + 1)) ++j;
+    // "… Commission of the Democratic People's Republic of Korea": whose it is, not its name.
+    const std::string& k = text.words[j].key;
+    if (text.words[i + 1].key == "of" &&
+        (k == "democratic" || k == "republic" || k == "korea" || k == "dprk" || k == "rok")) {
+        return i + 1;
+    }
     return name_word(text, j) ? name_run_end(text, j) : i + 1;
 }
 
@@ -284,7 +297,7 @@ void match_english_rules(const NameIndex& /*names*/, const TextView& text,
             while (first < i && connector(text, first)) ++first;
             // "Convention against Torture", "Framework Act on Military Status and Service": the
             // subject after the head.
-            const std::size_t last = subject_end(text, i);
+            const std::size_t last = subject_end(text, i, true);
             if (first < i || last > i + 1) out.push_back(mention(text, EntityType::Law, first, last));
         }
         // Peninsula Justice Network, Suwon District Court, US Congress: capitalised words
@@ -303,7 +316,7 @@ void match_english_rules(const NameIndex& /*names*/, const TextView& text,
             }
             while (first < i && connector(text, first)) ++first;
             // "… Network for North Korean Human Rights": what it is for, after the head.
-            const std::size_t last = subject_end(text, i);
+            const std::size_t last = subject_end(text, i, false);
             // A police agency is part of the government, as the ministries are.
             const bool police = std::any_of(
                 text.words.begin() + static_cast<std::ptrdiff_t>(first),
@@ -325,8 +338,40 @@ void match_english_rules(const NameIndex& /*names*/, const TextView& text,
                 out.push_back(mention(text, EntityType::Person, first, end));
             }
         }
-        // Kim Yeon-chul: a surname and a hyphenated given name.
-        if (in(kSurnames, key) && i + 1 < n && text.spaced(i + 1) &&
+        // Incheon Airport Immigration Office, Seoul Central District Prosecutors' Office: an
+        // office of immigration, prosecution, tax or customs. (A plural possessive leaves its
+        // apostrophe between the words.)
+        const auto joined = [&](std::size_t w) {
+            if (text.spaced(w)) return true;
+            const std::uint32_t from = text.words[w - 1].token->end;
+            const std::string_view gap = text.source.substr(from, text.words[w].token->begin - from);
+            return gap == "' " || gap == "\xE2\x80\x99 ";
+        };
+        if (key == "office" && i > 1 && joined(i) && name_word(text, i - 1)) {
+            std::size_t first = i;
+            bool state = false;
+            while (first > 0 && i - first < 6 && joined(first) && name_word(text, first - 1) &&
+                   text.words[first - 1].key != "the") {
+                --first;
+                const std::string& k = text.words[first].key;
+                state = state || k == "immigration" || k == "prosecutors" || k == "prosecutor" ||
+                        k == "district" || k == "tax" || k == "customs";
+            }
+            if (state && i - first >= 2) out.push_back(mention(text, EntityType::Ministry, first, i + 1));
+        }
+        // Political Prison Camp No. 15, Camp No. 16: numbered DPRK camps.
+        if (key == "camp" && i + 2 < n && text.words[i + 1].key == "no" &&
+            text.words[i + 2].token->kind == analysis::TokenKind::Number) {
+            std::size_t first = i;
+            while (first > 0 && i - first < 3 && text.spaced(first) && name_word(text, first - 1) &&
+                   text.words[first - 1].key != "the") {
+                --first;
+            }
+            out.push_back(mention(text, EntityType::Ministry, first, i + 3));
+        }
+        // Kim Yeon-chul: a surname and a hyphenated given name (Ma Jin-seok, Do Eun-hye: the
+        // surnames that are English words too, only so).
+        if ((in(kSurnames, key) || in(kWordSurnames, key)) && i + 1 < n && text.spaced(i + 1) &&
             korean_given_name(text.written(*text.words[i + 1].token))) {
             out.push_back(mention(text, EntityType::Person, i, i + 2));
         }

@@ -85,9 +85,9 @@ std::vector<Start> starts(const NameIndex& names, const TextView& text, std::siz
 
 // Words of a title alias that are the title, not the name: the span leaves them out
 // ("President Moon" → Moon, "문 대통령" → 문).
-constexpr std::array<std::string_view, 16> kTitleWords{
+constexpr std::array<std::string_view, 18> kTitleWords{
     "president", "minister", "mr", "ms", "mrs", "dr", "chairman", "chairwoman", "secretary",
-    "general", "대통령", "장관", "총리", "위원장", "여사", "국무위원장"};
+    "general", "acting", "권한대행", "대통령", "장관", "총리", "위원장", "여사", "국무위원장"};
 
 bool title_word(std::string_view key) {
     for (const std::string_view t : kTitleWords) {
@@ -143,7 +143,11 @@ void match_gazetteer(const NameIndex& names, const TextView& text, std::vector<M
                 const std::string& end_key =
                     (ref.rest.empty() && s.words > 1) ? end_word.key
                                                       : (ref.rest.empty() ? s.key : ref.rest.back());
-                const std::uint32_t end = text.span_of(*end_word.token, end_key).second;
+                std::uint32_t end = text.span_of(*end_word.token, end_key).second;
+                if (!ref.last_written.empty() &&
+                    text.written(*end_word.token).starts_with(ref.last_written)) {
+                    end = end_word.token->begin + static_cast<std::uint32_t>(ref.last_written.size());
+                }
                 best = make(names, text, ref, s.begin, std::max(end, s.begin), i, last);
             }
         }

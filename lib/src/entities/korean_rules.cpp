@@ -22,8 +22,9 @@ bool in(const std::array<std::string_view, N>& list, std::string_view s) {
 
 // Words that end in 법 for a method, not a law (학습방법, 치료요법); a law named by rule has
 // four syllables or more (shorter ones, 형법, 군형법, 난민법, are in the gazetteer).
-constexpr std::array<std::string_view, 8> kMethodEndings{"방법", "수법", "기법", "용법",
-                                                         "요법", "문법", "화법", "비법"};
+// (비법, a secret recipe, is left out: 국방경비법 and 방위비법 are laws.)
+constexpr std::array<std::string_view, 7> kMethodEndings{"방법", "수법", "기법", "용법",
+                                                         "요법", "문법", "화법"};
 
 bool law_name(const std::string& key, std::size_t syllables) {
     // 외국인보호규칙, 국가보안법시행령: regulations and decrees are laws too.
@@ -134,13 +135,25 @@ void law_about(const TextView& text, std::size_t i, std::vector<Mention>& out) {
     const std::string_view about = text.written(*text.words[i - 2].token);
     if (!about.ends_with("에")) return;
     std::size_t first = i - 2;
-    constexpr std::size_t kMaxWords = 8;
-    // Back over the words of the name: bare nouns, nouns with 의 (수용자의), and 및 (형의 집행
-    // 및 수용자의 처우에 관한 법률); a word with another particle (대통령실은) ends the name
-    // before it, as does punctuation.
+    constexpr std::size_t kMaxWords = 10;
+    // The gap after word w inside a name: spaces, or a middle dot (제주4·3사건).
+    const auto joined_to_next = [&](std::size_t w) {
+        if (text.spaced(w + 1)) return true;
+        const std::uint32_t from = text.words[w].token->end, to = text.words[w + 1].token->begin;
+        const std::string_view gap = text.source.substr(from, to > from ? to - from : 0);
+        return gap == "\xC2\xB7" || gap == "\xE3\x86\x8D";
+    };
+    // Back over the words of the name: bare nouns (numbers too: 제주4·3사건), nouns with 의
+    // (수용자의), and 및 (형의 집행 및 수용자의 처우에 관한 법률); a word with another particle
+    // (대통령실은) ends the name before it, as does punctuation.
     const auto in_name = [&](std::size_t w) {
-        if (!hangul_word(text, w) || !text.spaced(w + 1)) return false;
-        const std::string_view written = text.written(*text.words[w].token);
+        const analysis::Token& t = *text.words[w].token;
+        if (t.script != text::Script::Hangul && t.kind != analysis::TokenKind::Number &&
+            t.kind != analysis::TokenKind::Identifier) {
+            return false;
+        }
+        if (!joined_to_next(w)) return false;
+        const std::string_view written = text.written(t);
         if (written == "및") return true;
         const std::string& key = text.words[w].key;
         if (written == key) {
@@ -154,7 +167,7 @@ void law_about(const TextView& text, std::size_t i, std::vector<Mention>& out) {
     Mention m;
     m.entity.type = EntityType::Law;
     m.entity.source = Source::Rule;
-    const auto end = text.span_of(*text.words[i].token, "법률").second;
+    const auto end = text.span_of(*text.words[i].token, text.words[i].key).second;
     set_span(text, text.words[first].token->begin, end, m.entity);
     m.entity.name = m.entity.surface;
     m.entity.id = id_from_name(m.entity.surface);
@@ -209,6 +222,21 @@ bool role_at(const TextView& text, std::size_t w) {
         }
     }
     return ::ngosearch::detail::all_hangul_syllables(written) && korean_role_word(written);
+}
+
+// Prisons, camps and detention centres: 교도소, 구치소, 교화소 (DPRK), 관리소 (DPRK political
+// prison camps, when numbered: elsewhere a 관리소 manages flats), 형무소 (the old name),
+// 보호소 (immigration detention).
+bool detention_facility(std::string_view key) {
+    for (const std::string_view end : {"보호소", "구치소", "교도소", "교화소", "관리소", "형무소"}) {
+        if (key.ends_with(end)) return true;
+    }
+    return false;
+}
+
+// True when word w is written as its key: no particle, no ending.
+bool bare(const TextView& text, std::size_t w) {
+    return text.written(*text.words[w].token) == text.words[w].key;
 }
 
 // True when word i starts where its written word starts: 주었고 in 읽어주었고 is no name.
@@ -276,8 +304,10 @@ bool person_here(const TextView& text, std::size_t i, const std::string& key) {
                k.ends_with("부") || k.ends_with("처") || k.ends_with("청") || k.ends_with("원") ||
                k.ends_with("위원회") || k.ends_with("당");
     };
-    if (title_at(i + 1) || (between_at(i + 1) && title_at(i + 2))) return true;
-    if (three && i > 0 && title_at(i - 1)) return true;
+    // A title before the name stands bare (대통령 김영호, not 대통령도 추념식); "name, 전,
+    // title" needs a full name (하라. 전 장관 has none).
+    if (title_at(i + 1) || (three && between_at(i + 1) && title_at(i + 2))) return true;
+    if (three && i > 0 && title_at(i - 1) && bare(text, i - 1) && text.spaced(i)) return true;
     // "담당: 김지현", "담당: 정책팀 김지현".
     if (three && !unit_name(key) &&
         (label_before(text, i) ||
@@ -328,7 +358,9 @@ void match_korean_rules(const NameIndex& names, const TextView& text,
         if (!hangul_word(text, i)) continue;
         const std::string& key = text.words[i].key;
         const std::size_t syllables = code_points(key);
-        if (key == "법률") {
+        // … 에 관한 법률, … 에 관한 특별법, … 에 관한 특례법.
+        if ((key == "법률" || key == "특별법" || key == "특례법") && i >= 2 &&
+            text.words[i - 1].key == "관한") {
             law_about(text, i, out);
             continue;
         }
@@ -360,6 +392,21 @@ void match_korean_rules(const NameIndex& names, const TextView& text,
             out.push_back(mention(text, EntityType::Law, i, key));
             continue;
         }
+        // 차별금지법안: a bill names the law it would make.
+        if (syllables >= 5 && key.ends_with("법안")) {
+            const std::string law = key.substr(0, key.size() - 3);
+            const auto known = names.named({law});
+            Mention m = mention(text, EntityType::Law, i, law);
+            const auto is_law = [](const GazetteerEntry* e) { return e->type == EntityType::Law; };
+            if (const auto it = std::find_if(known.begin(), known.end(), is_law); it != known.end()) {
+                const GazetteerEntry& now = names.gazetteer().current(**it);
+                m.entity.id = now.id;
+                m.entity.name = now.name();
+                m.entity.source = Source::Gazetteer;
+            }
+            out.push_back(std::move(m));
+            continue;
+        }
         // 통일부, 법제처, 검찰청 — not 정부, 요청; commissions and courts are organisations.
         // …처 takes four syllables (국가보훈처; 법제처 is in the gazetteer, 연락처 is no body).
         if (((syllables >= 3 && (key.ends_with("부") || key.ends_with("청"))) ||
@@ -373,10 +420,22 @@ void match_korean_rules(const NameIndex& names, const TextView& text,
             out.push_back(mention(text, EntityType::Ministry, i, key));
             continue;
         }
-        // 화성외국인보호소, 서울구치소: state detention facilities (as 하나원 is).
-        if (syllables >= 4 && (key.ends_with("보호소") || key.ends_with("구치소") ||
-                               key.ends_with("교도소"))) {
+        // 화성외국인보호소, 서울구치소, 전거리교화소, 전주형무소: state detention facilities (as
+        // 하나원 is); 16호 관리소 with its number.
+        if (detention_facility(key) && syllables >= 4 &&
+            (!key.ends_with("관리소") || key.ends_with("호관리소") || key.ends_with("정치범관리소"))) {
             out.push_back(mention(text, EntityType::Ministry, i, key));
+            continue;
+        }
+        if (detention_facility(key) && syllables == 3 && i > 0 && text.spaced(i) &&
+            text.words[i - 1].token->kind == analysis::TokenKind::Identifier &&
+            text.written(*text.words[i - 1].token).ends_with("호")) {
+            Mention m = mention(text, EntityType::Ministry, i, key);
+            set_span(text, text.words[i - 1].token->begin, m.entity.end, m.entity);
+            m.entity.name = m.entity.surface;
+            m.entity.id = id_from_name(m.entity.surface);
+            m.first = i - 1;
+            out.push_back(std::move(m));
             continue;
         }
         if ((syllables >= 4 && key.ends_with("위원회")) ||

@@ -228,7 +228,7 @@ void link_mentions(const TextView& text, std::vector<Mention>& mentions) {
     std::map<std::string, const Entity*> cited_with;  // article → the law it was cited with
     std::vector<Mention> links;
     std::size_t next = 0;  // the next mention to learn from
-    std::vector<const Entity*> people;
+    std::vector<const Entity*> named;  // every entity named so far
     for (std::size_t i = 0; i < text.words.size(); ++i) {
         while (next < mentions.size() && mentions[next].first <= i) {
             Entity& e = mentions[next].entity;
@@ -243,9 +243,11 @@ void link_mentions(const TextView& text, std::vector<Mention>& mentions) {
             // A short form of a person named before (Ojea Quintana after Tomás Ojea Quintana),
             // or the same name spelt with other hyphens (Han Jiwoo after Han Ji-woo), is that
             // person.
-            if (e.type == EntityType::Person && e.source == Source::Rule) {
+            // So for other names: Camp No. 15 after Political Prison Camp No. 15.
+            if (e.source == Source::Rule) {
                 const std::string mine = lower(text::fold_accents(e.surface));
-                for (const Entity* p : people) {
+                for (const Entity* p : named) {
+                    if (p->type != e.type) continue;
                     const std::string theirs = lower(text::fold_accents(p->name));
                     if ((theirs.size() > mine.size() && theirs.ends_with(" " + mine)) ||
                         (theirs != mine && letters_only(theirs) == letters_only(mine))) {
@@ -256,12 +258,19 @@ void link_mentions(const TextView& text, std::vector<Mention>& mentions) {
                     }
                 }
             }
+            named.push_back(&e);
             if (e.type == EntityType::Person) {
-                people.push_back(&e);
                 const Surnames s = surnames_of(e);
                 if (!s.latin.empty()) by_latin[s.latin] = &e;
                 if (!s.hangul.empty()) by_hangul[s.hangul].push_back(&e);
-                if (!s.hangul_last.empty()) by_hangul_last[s.hangul_last] = &e;
+                if (!s.hangul_last.empty()) {
+                    by_hangul_last[s.hangul_last] = &e;
+                    // and by its key, as the text's words are looked up (다루스만 → 다루스)
+                    const std::size_t last = mentions[next].last;
+                    if (last > 0 && last <= text.words.size()) {
+                        by_hangul_last[text.words[last - 1].key] = &e;
+                    }
+                }
             }
             // A name the rules found that the text defined as a short name before (형집행법
             // after "… 법률(이하 '형집행법')").
@@ -370,7 +379,12 @@ void link_mentions(const TextView& text, std::vector<Mention>& mentions) {
         // 커비 위원장 after 마이클 커비.
         if (w.token->script == text::Script::Hangul) {
             if (const auto it = by_hangul_last.find(w.key); it != by_hangul_last.end()) {
-                const auto span = text.span_of(*w.token, w.key);
+                auto span = text.span_of(*w.token, w.key);
+                // 다루스만은: the name as written, though its key (다루스) is shorter.
+                const std::string last = surnames_of(*it->second).hangul_last;
+                if (!last.empty() && written.starts_with(last)) {
+                    span.second = w.token->begin + static_cast<std::uint32_t>(last.size());
+                }
                 links.push_back(link(text, *it->second, i, span.first, span.second));
                 continue;
             }

@@ -42,8 +42,11 @@ NameIndex::NameIndex(std::shared_ptr<const Gazetteer> gazetteer,
     const auto add = [&](std::uint32_t entry, std::int32_t role, const std::string& name) {
         const analysis::TokenBuffer tokens = analyzer_->analyze(name);
         std::vector<std::string> k;
+        std::string last_written;
         for (const auto& t : tokens) {
-            if (!analysis::is_extra(t.kind)) k.push_back(key(t));
+            if (analysis::is_extra(t.kind)) continue;
+            k.push_back(key(t));
+            last_written = t.script == text::Script::Hangul && k.back() != t.text ? t.text : "";
         }
         if (k.empty()) return;
         std::vector<std::vector<std::string>> forms{k};
@@ -58,7 +61,8 @@ NameIndex::NameIndex(std::shared_ptr<const Gazetteer> gazetteer,
             if (role >= 0) ++role_count[f];
             const bool one_word = f.size() == 1 && name.find(' ') == std::string::npos;
             const bool capitalised = one_word && !name.empty() && name[0] >= 'A' && name[0] <= 'Z';
-            NameRef ref{entry, role, false, acronym(name), capitalised, {f.begin() + 1, f.end()}};
+            NameRef ref{entry, role, false, acronym(name), capitalised, {f.begin() + 1, f.end()},
+                        f.size() == k.size() ? last_written : std::string()};
             by_first_[f.front()].push_back(std::move(ref));
         }
     };

@@ -29,6 +29,9 @@ struct NameRef {
     /// A name of one capitalised word (Constitution): the text must capitalise it too.
     bool capitalised = false;
     std::vector<std::string> rest;   ///< the keys after the first
+    /// A Korean name's last word as the gazetteer writes it, when its key is shorter (다루스만,
+    /// whose 만 the stemmer takes for a particle): the span keeps it.
+    std::string last_written;
 };
 
 /// True when `name` is an acronym in capitals (ICCPR, CAT).

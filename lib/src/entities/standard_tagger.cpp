@@ -19,8 +19,17 @@ constexpr int kRulesVersion = 2;
 
 // A rule's mention that holds a gazetteer name of the same type only adds words the rule took
 // for part of the name ("Repeal the National Security Law", "2016 North Korean Human Rights
-// Act"): the gazetteer's name is the mention.
-void drop_rule_wrappers(std::vector<detail::Mention>& found) {
+// Act"): the gazetteer's name is the mention. Not so when the name is what the rule's name is
+// of or to ("Enforcement Decree of the Refugee Act", "Optional Protocol to the CAT"): another
+// law.
+void drop_rule_wrappers(std::string_view source, std::vector<detail::Mention>& found) {
+    const auto of_or_to = [&](const Entity& outer, const Entity& inner) {
+        const std::string_view before = source.substr(outer.begin, inner.begin - outer.begin);
+        for (const std::string_view c : {" of ", " of the ", " to ", " to the ", " on the "}) {
+            if (before.ends_with(c)) return true;
+        }
+        return false;
+    };
     const auto wraps = [&](const detail::Mention& outer) {
         return outer.entity.source == Source::Rule &&
                std::any_of(found.begin(), found.end(), [&](const detail::Mention& inner) {
@@ -29,7 +38,8 @@ void drop_rule_wrappers(std::vector<detail::Mention>& found) {
                           outer.entity.begin <= inner.entity.begin &&
                           inner.entity.end <= outer.entity.end &&
                           outer.entity.end - outer.entity.begin >
-                              inner.entity.end - inner.entity.begin;
+                              inner.entity.end - inner.entity.begin &&
+                          !of_or_to(outer.entity, inner.entity);
                });
     };
     std::vector<detail::Mention> kept;
@@ -87,7 +97,7 @@ private:
         detail::match_resolutions(names_, view, found);
         detail::match_article_references(view, found);
         detail::attach_articles(view, found);
-        drop_rule_wrappers(found);
+        drop_rule_wrappers(view.source, found);
         keep_best(found);
         detail::link_mentions(view, found);
         for (auto& m : found) out.push_back(std::move(m.entity));

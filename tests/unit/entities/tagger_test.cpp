@@ -283,6 +283,44 @@ TEST_CASE("entities: later references — surnames, 씨, foreign surnames, artic
                 "ministry gyeonggi-provincial-police-agency Gyeonggi Provincial Police Agency"});
 }
 
+TEST_CASE("entities: bodies, laws and people of the held-out kinds, with the standard gazetteer") {
+    const auto t = make_standard_tagger();
+    const auto all = [&](std::string_view text, std::string_view date = {}) {
+        std::vector<std::string> out;
+        for (const auto& e : t->tag(text, date)) {
+            out.push_back(std::string(to_string(e.type)) + " " + e.id + " " + e.surface +
+                          (e.article.empty() ? "" : " art." + e.article));
+        }
+        return out;
+    };
+    // A law of a law is another law; "of the DPRK" is not part of a body's name.
+    CHECK(all("Article 5 of the Enforcement Decree of the Refugee Act") ==
+          Found{"law enforcement-decree-of-the-refugee-act Article 5 of the Enforcement Decree of "
+                "the Refugee Act art.5"});
+    CHECK(all("Chairman of the National Defence Commission of the Democratic People's Republic of "
+              "Korea") == Found{"ministry state-affairs-commission National Defence Commission"});
+    // Offices of the state, numbered camps, people with surnames that are English words.
+    CHECK(all("the Seoul Central District Prosecutors' Office and Political Prison Camp No. 15") ==
+          Found{"ministry seoul-central-district-prosecutors-office Seoul Central District "
+                "Prosecutors' Office",
+                "ministry political-prison-camp-no-15 Political Prison Camp No. 15"});
+    CHECK(all("Ma Jin-seok wrote. Do you agree?") == Found{"person ma-jin-seok Ma Jin-seok"});
+    CHECK(all("Acting President Hwang said", "2017-03-01") == Found{"person hwang-kyo-ahn Hwang"});
+    // A gazetteer name whose end looks like a particle keeps it (다루스만, not 다루스).
+    CHECK(all("마르주키 다루스만 특별보고관. 다루스만은 말했다") ==
+          Found{"person marzuki-darusman 마르주키 다루스만", "person marzuki-darusman 다루스만"});
+    // Korean laws: a special act about something, a bill, a law ending in 비법; camps numbered.
+    CHECK(all("제주4·3사건 진상규명 및 희생자 명예회복에 관한 특별법 제14조") ==
+          Found{"law 제주4·3사건진상규명및희생자명예회복에관한특별법 제주4·3사건 진상규명 및 희생자 "
+                "명예회복에 관한 특별법 제14조 art.14"});
+    CHECK(all("차별금지법안을 발의했다") == Found{"law anti-discrimination-bill 차별금지법"});
+    CHECK(all("국방경비법 위반") == Found{"law 국방경비법 국방경비법"});
+    CHECK(all("15호 관리소와 아파트 관리소, 지역관리소") == Found{"ministry 15호관리소 15호 관리소"});
+    // No person: a title with a particle before a word, a verb before 전 장관.
+    CHECK(all("대통령도 추념식에서 약속했다").size() == 0);
+    CHECK(all("법률에 담도록 하라. 전 장관의 결단").size() == 0);
+}
+
 TEST_CASE("entities: markup, no-break spaces and curly apostrophes are tagged as clean text") {
     CHECK(found("the <u>Moon Jae-in</u> government") == Found{"person moon-jae-in Moon Jae-in"});
     CHECK(found("Moon\xC2\xA0Jae-in\xE2\x80\x99s policy") ==
