@@ -86,6 +86,21 @@ Mention mention(const TextView& text, EntityType type, std::size_t word,
     return m;
 }
 
+// A rule's mention of the words first … last, written as the text has them (spaces kept in
+// the surface, left out of the id), up to the key of the last word.
+Mention words_mention(const TextView& text, EntityType type, std::size_t first, std::size_t last) {
+    Mention m;
+    m.entity.type = type;
+    m.entity.source = Source::Rule;
+    const auto end = text.span_of(*text.words[last].token, text.words[last].key).second;
+    set_span(text, text.words[first].token->begin, end, m.entity);
+    m.entity.name = m.entity.surface;
+    m.entity.id = id_from_name(m.entity.surface);
+    m.first = first;
+    m.last = last + 1;
+    return m;
+}
+
 // A name of a person: two to four syllables starting with a surname, that the lexicon does not
 // know as a common word (정부, 한국 are no names; famous names are in the gazetteer anyway).
 bool person_name(const std::string& key) {
@@ -164,16 +179,7 @@ void law_about(const TextView& text, std::size_t i, std::vector<Mention>& out) {
     };
     while (first > 0 && i - first < kMaxWords && in_name(first - 1)) --first;
     while (first < i - 2 && text.written(*text.words[first].token) == "및") ++first;
-    Mention m;
-    m.entity.type = EntityType::Law;
-    m.entity.source = Source::Rule;
-    const auto end = text.span_of(*text.words[i].token, text.words[i].key).second;
-    set_span(text, text.words[first].token->begin, end, m.entity);
-    m.entity.name = m.entity.surface;
-    m.entity.id = id_from_name(m.entity.surface);
-    m.first = first;
-    m.last = i + 1;
-    out.push_back(std::move(m));
+    out.push_back(words_mention(text, EntityType::Law, first, i));
 }
 
 // Words for a person's role or office.
@@ -374,16 +380,7 @@ void match_korean_rules(const NameIndex& names, const TextView& text,
                 --first;
             }
             if (first < i) {
-                Mention m;
-                m.entity.type = EntityType::Law;
-                m.entity.source = Source::Rule;
-                const auto end = text.span_of(*text.words[i].token, key).second;
-                set_span(text, text.words[first].token->begin, end, m.entity);
-                m.entity.name = m.entity.surface;
-                m.entity.id = id_from_name(m.entity.surface);
-                m.first = first;
-                m.last = i + 1;
-                out.push_back(std::move(m));
+                out.push_back(words_mention(text, EntityType::Law, first, i));
                 continue;
             }
         }
@@ -430,12 +427,7 @@ void match_korean_rules(const NameIndex& names, const TextView& text,
         if (detention_facility(key) && syllables == 3 && i > 0 && text.spaced(i) &&
             text.words[i - 1].token->kind == analysis::TokenKind::Identifier &&
             text.written(*text.words[i - 1].token).ends_with("호")) {
-            Mention m = mention(text, EntityType::Ministry, i, key);
-            set_span(text, text.words[i - 1].token->begin, m.entity.end, m.entity);
-            m.entity.name = m.entity.surface;
-            m.entity.id = id_from_name(m.entity.surface);
-            m.first = i - 1;
-            out.push_back(std::move(m));
+            out.push_back(words_mention(text, EntityType::Ministry, i - 1, i));
             continue;
         }
         if ((syllables >= 4 && key.ends_with("위원회")) ||
