@@ -215,13 +215,18 @@ bool korean_role_word(std::string_view key) {
 
 namespace {
 
+// The particles a name or a title may be written with (the longer first): what the rules strip
+// from a word as written, or will not take for the last syllable of a name.
+constexpr std::array<std::string_view, 16> kParticles{"께서", "에게", "을", "를", "은", "는",
+                                                      "이",   "가",   "의", "도", "과", "와",
+                                                      "에",   "로",   "만", "님"};
+
 // A role word at word w, by its key or as written less a particle (외무상은: the stemmer's key
 // is 외무).
 bool role_at(const TextView& text, std::size_t w) {
     if (korean_role_word(text.words[w].key)) return true;
     std::string_view written = text.written(*text.words[w].token);
-    for (const std::string_view particle : {"께서", "에게", "은", "는", "이", "가", "의", "을",
-                                            "를", "도", "과", "와", "님"}) {
+    for (const std::string_view particle : kParticles) {
         if (written.size() > particle.size() + 3 && written.ends_with(particle)) {
             written.remove_suffix(particle.size());
             break;
@@ -282,8 +287,6 @@ bool label_before(const TextView& text, std::size_t i) {
 std::vector<std::string> name_candidates(const TextView& text, std::size_t i) {
     std::vector<std::string> out{text.words[i].key};
     const std::string_view written = text.written(*text.words[i].token);
-    constexpr std::array<std::string_view, 13> kParticles{"을", "를", "은", "는", "이", "가", "의",
-                                                          "도", "과", "와", "에", "로", "만"};
     if (code_points(written) == 3 && all_hangul_syllables(written) &&
         code_points(out.front()) == 2 && written.starts_with(out.front()) &&
         !in(kParticles, written.substr(out.front().size()))) {

@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <array>
 #include <map>
+#include <unordered_map>
 #include <optional>
 
 #include <ngosearch/text/normalize.hpp>
@@ -13,14 +14,13 @@ namespace ngosearch::entities::detail {
 
 namespace {
 
-// Titles a Korean surname alone stands before: "문 대통령", "이 장관".
-constexpr std::array<std::string_view, 15> kKoreanTitles{
-    "대통령", "장관", "위원장", "의원", "총리", "대표", "여사", "씨", "특별보고관", "대사",
-    "총비서", "국무위원장", "원장", "차관", "대변인"};
-
-template <std::size_t N>
-bool in(const std::array<std::string_view, N>& list, std::string_view s) {
-    return std::find(list.begin(), list.end(), s) != list.end();
+// `text` less the bytes of `chars`.
+std::string without(std::string_view chars, std::string_view text) {
+    std::string out;
+    for (const char c : text) {
+        if (chars.find(c) == std::string_view::npos) out += c;
+    }
+    return out;
 }
 
 // A title at word i, maybe after 전/현 (former, current) and with the honorific 님: 대통령,
@@ -30,7 +30,7 @@ bool korean_title_at(const TextView& text, std::size_t i) {
     if (i >= text.words.size()) return false;
     std::string_view key = text.words[i].key;
     if (key.size() > 3 && key.ends_with("님")) key.remove_suffix(3);
-    return in(kKoreanTitles, key) || korean_role_word(key);
+    return korean_role_word(key);
 }
 
 bool upper_ascii(char c) { return c >= 'A' && c <= 'Z'; }
@@ -131,10 +131,7 @@ bool korean_short_name(std::string_view short_name, std::string_view full) {
         !short_name.ends_with("법")) {
         return false;
     }
-    std::string joined;
-    for (const char c : full) {
-        if (c != ' ') joined += c;
-    }
+    const std::string joined = without(" ", full);
     if (!all_hangul_syllables(joined) || joined.size() <= short_name.size() ||
         joined.substr(0, 3) != short_name.substr(0, 3)) {
         return false;
@@ -148,14 +145,6 @@ bool korean_short_name(std::string_view short_name, std::string_view full) {
     return true;
 }
 
-// The name without spaces and hyphens: "han ji-woo" and "han jiwoo" are one spelling.
-std::string letters_only(std::string_view name) {
-    std::string out;
-    for (const char c : name) {
-        if (c != ' ' && c != '-') out += c;
-    }
-    return out;
-}
 
 // "제5항" at text[at…): the paragraph number, and where it ends.
 std::optional<std::pair<std::string, std::size_t>> korean_paragraph(std::string_view text,
@@ -168,18 +157,62 @@ std::optional<std::pair<std::string, std::size_t>> korean_paragraph(std::string_
     return std::make_pair(std::string(text.substr(digits, j - digits)), j + 3);
 }
 
-// The law named before whose Korean name (spaces and dots left out) ends with `key`, a word of
-// two syllables or more: 기본법 for 과거사정리 기본법.
+// The law named before whose Korean name (spaces left out) ends with `key`, a word of two
+// syllables or more: 기본법 for 과거사정리 기본법.
 const Entity* law_ending_with(const std::vector<const Entity*>& laws, const std::string& key) {
     for (auto it = laws.rbegin(); it != laws.rend(); ++it) {
-        std::string joined;
-        for (const char c : (*it)->surface) {
-            if (c != ' ') joined += c;
-        }
+        const std::string joined = without(" ", (*it)->surface);
         if (joined.size() > key.size() && joined.ends_with(key)) return *it;
     }
     return nullptr;
 }
+
+// The entities named so far, indexed by the short forms and spellings a later rule's mention
+// may use for them, so that finding one is a look-up, not a pass over all of them.
+class NamedSoFar {
+public:
+    void add(const Entity& e) {
+        const std::size_t order = count_++;
+        const std::string name = lower(text::fold_accents(e.name));
+        // Every ending after a space: "ojea quintana", "quintana".
+        for (std::size_t at = name.find(' '); at != std::string::npos; at = name.find(' ', at + 1)) {
+            suffixes_.try_emplace(key(e.type, name.substr(at + 1)), Named{order, &e, name});
+        }
+        spellings_[key(e.type, without(" -", name))].push_back(Named{order, &e, name});
+    }
+
+    // The earliest entity of e's type whose name ends with e's surface after a space, or is
+    // e's surface with other spaces and hyphens; nullptr if none.
+    const Entity* earlier_form_of(const Entity& e) const {
+        const std::string mine = lower(text::fold_accents(e.surface));
+        const Named* best = nullptr;
+        if (const auto it = suffixes_.find(key(e.type, mine)); it != suffixes_.end()) {
+            best = &it->second;
+        }
+        if (const auto it = spellings_.find(key(e.type, without(" -", mine)));
+            it != spellings_.end()) {
+            for (const Named& n : it->second) {
+                if (n.name == mine) continue;
+                if (!best || n.order < best->order) best = &n;
+                break;
+            }
+        }
+        return best ? best->entity : nullptr;
+    }
+
+private:
+    struct Named {
+        std::size_t order;
+        const Entity* entity;
+        std::string name;  // lower case, accents folded
+    };
+    static std::string key(EntityType type, std::string_view name) {
+        return std::string(to_string(type)) + '\t' + std::string(name);
+    }
+    std::size_t count_ = 0;
+    std::unordered_map<std::string, Named> suffixes_;
+    std::unordered_map<std::string, std::vector<Named>> spellings_;
+};
 
 // Makes a mention one of the entity named before, keeping where it is written and the article
 // it cites.
@@ -228,7 +261,7 @@ void link_mentions(const TextView& text, std::vector<Mention>& mentions) {
     std::map<std::string, const Entity*> cited_with;  // article → the law it was cited with
     std::vector<Mention> links;
     std::size_t next = 0;  // the next mention to learn from
-    std::vector<const Entity*> named;  // every entity named so far
+    NamedSoFar named;
     for (std::size_t i = 0; i < text.words.size(); ++i) {
         while (next < mentions.size() && mentions[next].first <= i) {
             Entity& e = mentions[next].entity;
@@ -240,25 +273,16 @@ void link_mentions(const TextView& text, std::vector<Mention>& mentions) {
                 const Entity* law = cited != cited_with.end() ? cited->second : last_law;
                 refer_to(e, *law);
             }
-            // A short form of a person named before (Ojea Quintana after Tomás Ojea Quintana),
-            // or the same name spelt with other hyphens (Han Jiwoo after Han Ji-woo), is that
-            // person.
-            // So for other names: Camp No. 15 after Political Prison Camp No. 15.
+            // A short form of a name given before (Ojea Quintana after Tomás Ojea Quintana,
+            // Camp No. 15 after Political Prison Camp No. 15), or the same name spelt with other
+            // hyphens (Han Jiwoo after Han Ji-woo), is that entity.
             if (e.source == Source::Rule) {
-                const std::string mine = lower(text::fold_accents(e.surface));
-                for (const Entity* p : named) {
-                    if (p->type != e.type) continue;
-                    const std::string theirs = lower(text::fold_accents(p->name));
-                    if ((theirs.size() > mine.size() && theirs.ends_with(" " + mine)) ||
-                        (theirs != mine && letters_only(theirs) == letters_only(mine))) {
-                        e.id = p->id;
-                        e.name = p->name;
-                        e.source = Source::Link;
-                        break;
-                    }
+                if (const Entity* p = named.earlier_form_of(e)) {
+                    e.id = p->id;
+                    e.name = p->name;
+                    e.source = Source::Link;
                 }
             }
-            named.push_back(&e);
             if (e.type == EntityType::Person) {
                 const Surnames s = surnames_of(e);
                 if (!s.latin.empty()) by_latin[s.latin] = &e;
@@ -293,6 +317,7 @@ void link_mentions(const TextView& text, std::vector<Mention>& mentions) {
                     }
                 }
             }
+            named.add(e);  // as it is now named, after every link above
             if (e.type == EntityType::Law && !e.id.empty()) {
                 last_law = &e;
                 laws.push_back(&e);
