@@ -331,31 +331,35 @@ bool person_here(const TextView& text, std::size_t i, const std::string& key) {
 
 // Names in a list with a person found: 유남영, 문경란 두 상임위원; 공동대표 정하늘, 오세진.
 void add_listed_people(const TextView& text, std::vector<Mention>& out) {
-    const auto is_person = [&](std::size_t w) {
-        return std::any_of(out.begin(), out.end(), [&](const Mention& m) {
-            return m.entity.type == EntityType::Person && m.first <= w && w < m.last;
-        });
-    };
+    const std::size_t n = text.words.size();
+    std::vector<bool> person(n, false);
+    for (const Mention& m : out) {
+        if (m.entity.type != EntityType::Person) continue;
+        for (std::size_t w = m.first; w < m.last && w < n; ++w) person[w] = true;
+    }
     const auto comma_between = [&](std::size_t a, std::size_t b) {
         const std::uint32_t from = text.words[a].token->end, to = text.words[b].token->begin;
         const std::string_view gap = text.source.substr(from, to > from ? to - from : 0);
         return gap.find(',') != std::string_view::npos && gap.size() <= 3;
     };
+    const auto try_word = [&](std::size_t i) {
+        if (person[i] || code_points(text.words[i].key) != 3 ||
+            !person_name(text.words[i].key) || !starts_written_word(text, i)) {
+            return false;
+        }
+        const bool listed = (i > 0 && person[i - 1] && comma_between(i - 1, i)) ||
+                            (i + 1 < n && person[i + 1] && comma_between(i, i + 1));
+        if (!listed) return false;
+        out.push_back(mention(text, EntityType::Person, i, text.words[i].key));
+        person[i] = true;
+        return true;
+    };
+    // A list grows from a person found both ways: one pass forward, one back, until nothing is
+    // added.
     for (bool grew = true; grew;) {
         grew = false;
-        for (std::size_t i = 0; i < text.words.size(); ++i) {
-            if (is_person(i) || code_points(text.words[i].key) != 3 ||
-                !person_name(text.words[i].key) || !starts_written_word(text, i)) {
-                continue;
-            }
-            const bool listed = (i > 0 && is_person(i - 1) && comma_between(i - 1, i)) ||
-                                (i + 1 < text.words.size() && is_person(i + 1) &&
-                                 comma_between(i, i + 1));
-            if (listed) {
-                out.push_back(mention(text, EntityType::Person, i, text.words[i].key));
-                grew = true;
-            }
-        }
+        for (std::size_t i = 0; i < n; ++i) grew = try_word(i) || grew;
+        for (std::size_t i = n; i-- > 0;) grew = try_word(i) || grew;
     }
 }
 

@@ -444,17 +444,37 @@ void link_mentions(const TextView& text, std::vector<Mention>& mentions) {
     }
     // A surname with a title before the person is named in full: the one person of the text
     // with that surname, if there is one.
+    // (People by surname in text order; from the back, whether all from there on share an id.)
+    struct Later {
+        std::vector<const Entity*> people;
+        std::vector<bool> one_id;  // one_id[k]: people[k…] all have people[k]'s id
+    };
+    std::map<std::string, Later> later;
+    if (!surname_only.empty()) {
+        for (const Mention& m : mentions) {
+            if (m.entity.type != EntityType::Person) continue;
+            const std::string s = surnames_of(m.entity).hangul;
+            if (!s.empty()) later[s].people.push_back(&m.entity);
+        }
+        for (auto& [surname, l] : later) {
+            l.one_id.assign(l.people.size(), true);
+            for (std::size_t k = l.people.size() - 1; k-- > 0;) {
+                l.one_id[k] = l.one_id[k + 1] && l.people[k]->id == l.people[k + 1]->id;
+            }
+        }
+    }
     for (const std::size_t i : surname_only) {
         const Word& w = text.words[i];
-        const Entity* only = nullptr;
-        bool unique = true;
-        for (const Mention& m : mentions) {
-            if (m.entity.type != EntityType::Person || m.entity.begin <= w.token->begin) continue;
-            if (surnames_of(m.entity).hangul != text.written(*w.token)) continue;
-            if (only && only->id != m.entity.id) unique = false;
-            only = &m.entity;
+        const auto it = later.find(std::string(text.written(*w.token)));
+        if (it == later.end()) continue;
+        const auto& people = it->second.people;
+        const auto first = std::upper_bound(
+            people.begin(), people.end(), w.token->begin,
+            [](std::uint32_t at, const Entity* p) { return at < p->begin; });
+        if (first == people.end()) continue;
+        if (it->second.one_id[static_cast<std::size_t>(first - people.begin())]) {
+            links.push_back(link(text, *people.back(), i, w.token->begin, w.token->end));
         }
-        if (only && unique) links.push_back(link(text, *only, i, w.token->begin, w.token->end));
     }
     // Articles that no law was named before stay unknown.
     std::erase_if(mentions, [](const Mention& m) { return m.entity.id.empty(); });

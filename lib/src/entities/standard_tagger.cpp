@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include <algorithm>
+#include <map>
 
 #include <ngosearch/analysis/analyzer.hpp>
 #include <ngosearch/entities/gazetteer.hpp>
@@ -30,17 +31,27 @@ void drop_rule_wrappers(std::string_view source, std::vector<detail::Mention>& f
         }
         return false;
     };
-    const auto wraps = [&](const detail::Mention& outer) {
-        return outer.entity.source == Source::Rule &&
-               std::any_of(found.begin(), found.end(), [&](const detail::Mention& inner) {
-                   return inner.entity.source == Source::Gazetteer &&
-                          inner.entity.type == outer.entity.type &&
-                          outer.entity.begin <= inner.entity.begin &&
-                          inner.entity.end <= outer.entity.end &&
-                          outer.entity.end - outer.entity.begin >
-                              inner.entity.end - inner.entity.begin &&
-                          !of_or_to(outer.entity, inner.entity);
-               });
+    // The gazetteer's mentions by where they start, so that those inside a rule's mention are
+    // a range, not a pass over all.
+    std::vector<const Entity*> names;
+    for (const auto& m : found) {
+        if (m.entity.source == Source::Gazetteer) names.push_back(&m.entity);
+    }
+    std::stable_sort(names.begin(), names.end(),
+                     [](const Entity* a, const Entity* b) { return a->begin < b->begin; });
+    const auto wraps = [&](const detail::Mention& m) {
+        const Entity& outer = m.entity;
+        if (outer.source != Source::Rule) return false;
+        auto it = std::lower_bound(names.begin(), names.end(), outer.begin,
+                                   [](const Entity* e, std::uint32_t at) { return e->begin < at; });
+        for (; it != names.end() && (*it)->begin < outer.end; ++it) {
+            const Entity& inner = **it;
+            if (inner.type == outer.type && inner.end <= outer.end &&
+                outer.end - outer.begin > inner.end - inner.begin && !of_or_to(outer, inner)) {
+                return true;
+            }
+        }
+        return false;
     };
     std::vector<detail::Mention> kept;
     for (auto& m : found) {
@@ -58,11 +69,15 @@ void keep_best(std::vector<detail::Mention>& found) {
         return a.entity.begin < b.entity.begin;
     });
     std::vector<detail::Mention> kept;
+    std::map<std::uint32_t, std::uint32_t> taken;  // begin → end of the spans kept (disjoint)
     for (auto& m : found) {
-        const bool overlaps = std::any_of(kept.begin(), kept.end(), [&](const auto& k) {
-            return m.entity.begin < k.entity.end && k.entity.begin < m.entity.end;
-        });
-        if (!overlaps && m.entity.end > m.entity.begin) kept.push_back(std::move(m));
+        const std::uint32_t begin = m.entity.begin, end = m.entity.end;
+        if (end <= begin) continue;
+        // Only the kept span starting last before `end` can overlap, the spans being disjoint.
+        const auto after = taken.lower_bound(end);
+        if (after != taken.begin() && std::prev(after)->second > begin) continue;
+        taken.emplace(begin, end);
+        kept.push_back(std::move(m));
     }
     found.swap(kept);
 }

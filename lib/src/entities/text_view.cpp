@@ -54,10 +54,12 @@ TextView::TextView(std::string_view text, std::string_view when, const NameIndex
 
 std::pair<std::size_t, std::size_t> TextView::words_in(std::uint32_t begin,
                                                        std::uint32_t end) const {
-    std::size_t first = 0;
-    while (first < words.size() && words[first].token->begin < begin) ++first;
-    std::size_t last = first;
-    while (last < words.size() && words[last].token->begin < end) ++last;
+    // Words are in text order: two binary searches.
+    const auto starts_before = [](const Word& w, std::uint32_t at) { return w.token->begin < at; };
+    const auto from = std::lower_bound(words.begin(), words.end(), begin, starts_before);
+    const auto to = std::lower_bound(from, words.end(), end, starts_before);
+    const auto first = static_cast<std::size_t>(from - words.begin());
+    const auto last = static_cast<std::size_t>(to - words.begin());
     return {first, std::max(last, first + 1)};
 }
 
