@@ -39,6 +39,10 @@ struct IndexOptions {
     std::shared_ptr<const entities::EntityTagger> tagger = nullptr;
     /// Tag entities at all. Off, indexing is faster and entity filters and facets find nothing.
     bool tag_entities = true;
+    /// Threads that read, analyse and tag files in add_path (one writer stores what they
+    /// build, in file order: the index does not depend on this number). 0 = one per hardware
+    /// thread.
+    std::size_t threads = 0;
 };
 
 /// A file that was not indexed, or indexed with a problem (invalid UTF-8 replaced).
