@@ -39,6 +39,24 @@ TEST_CASE("loader: the date written near the top is found in English and Korean 
     CHECK(parse_text("Release 2019-02-28 text", Format::PlainText).document.date == "2019-02-28");
     CHECK(parse_text("No date here at all.", Format::PlainText).document.date.empty());
     CHECK(parse_text("February 30, 2020 is not a date", Format::PlainText).document.date.empty());
+    CHECK(parse_text("Date : December 15, 2020\n", Format::PlainText).document.date == "2020-12-15");
+    CHECK(parse_text("서울, 2025. 10. 28.\n", Format::PlainText).document.date == "2025-10-28");
+    CHECK(parse_text("발표 2025.10.28 오전", Format::PlainText).document.date == "2025-10-28");
+    CHECK(parse_text("2020/12/15 release", Format::PlainText).document.date == "2020-12-15");
+    CHECK(parse_text("Seoul, 3rd March, 2021", Format::PlainText).document.date == "2021-03-03");
+    CHECK(parse_text("Dec. 5th 2021", Format::PlainText).document.date == "2021-12-05");
+    CHECK(parse_text("2021년10월5일 서울", Format::PlainText).document.date == "2021-10-05");
+}
+
+TEST_CASE("loader: numbers and words that only look like dates are not dates") {
+    // Part of a longer number, a month name inside a word, an invalid day: the next date wins.
+    CHECK(parse_text("ref 120201-12-15 and May 4, 2019", Format::PlainText).document.date ==
+          "2019-05-04");
+    CHECK(parse_text("Mayor 5, 2020 then 2018-01-02", Format::PlainText).document.date ==
+          "2018-01-02");
+    CHECK(parse_text("2020. 13. 40. no", Format::PlainText).document.date.empty());
+    CHECK(parse_text("2020년 12월", Format::PlainText).document.date.empty());
+    CHECK(parse_text("Decembers 15, 2020", Format::PlainText).document.date.empty());
 }
 
 TEST_CASE("loader: language guessed when not given") {
