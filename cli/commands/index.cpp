@@ -24,6 +24,7 @@ int run_index(const Args& args) {
     std::vector<std::string> paths;
     bool json = false, quiet = false, no_entities = false;
     std::size_t batch = IndexOptions{}.batch_docs;
+    std::size_t threads = 0;
     std::vector<std::string> gazetteers;
     po::options_description desc("options");
     add_common_options(desc, common);
@@ -33,6 +34,9 @@ int run_index(const Args& args) {
         ("quiet,q", po::bool_switch(&quiet), "no progress bar")
         ("batch-docs", po::value(&batch)->value_name("N"),
          "commit every N documents (default 1000)")
+        ("threads,j", po::value(&threads)->value_name("N"),
+         "read, analyse and tag files on N threads (default 0: one per hardware thread); the "
+         "index is the same whatever N")
         ("gazetteer", po::value(&gazetteers)->value_name("FILE"),
          "names of your own for entity tagging, in the built-in gazetteer's format; they may "
          "correct its entries (same id) (repeatable)")
@@ -53,7 +57,7 @@ int run_index(const Args& args) {
     if (paths.empty()) throw po::error("index needs at least one PATH");
 
     const auto db = index_path(common);
-    IndexOptions options{.batch_docs = batch, .tag_entities = !no_entities};
+    IndexOptions options{.batch_docs = batch, .tag_entities = !no_entities, .threads = threads};
     if (!no_entities) options.tagger = entities::make_standard_tagger(load_gazetteer(gazetteers));
     Indexer indexer(db, options);
     IndexReport report;

@@ -19,6 +19,7 @@ namespace ngosearch::detail {
 /// A document ready for the writer: Xapian's document and the id term to replace it by.
 struct BuiltDocument {
     Xapian::Document document;
+    std::string id;  ///< the document's id, UTF-8
     std::string id_term;
 };
 

@@ -3,11 +3,8 @@
 
 #include <xapian.h>
 
-#include <fnmatch.h>
-
 #include <algorithm>
-#include <fstream>
-#include <unordered_map>
+#include <thread>
 
 #include <ngosearch/error.hpp>
 #include <ngosearch/ingest/loader.hpp>
@@ -16,6 +13,8 @@
 #include "detail/xapian_errors.hpp"
 #include "index/document_builder.hpp"
 #include "index/document_codec.hpp"
+#include "index/file_pipeline.hpp"
+#include "index/file_walk.hpp"
 #include "index/index_fingerprint.hpp"
 #include "index/prefixes.hpp"
 
@@ -47,36 +46,6 @@ void check_index_location(const fs::path& path) {
                      ": the folder is not empty and holds no index; choose another --db");
 }
 
-// Patterns of a folder's .ngosearchignore file: one glob per line, '#' comments. A pattern with
-// a '/' matches the path relative to the folder, one without matches the file name.
-std::vector<std::string> read_ignore_patterns(const fs::path& root) {
-    std::vector<std::string> patterns;
-    std::ifstream in(root / ".ngosearchignore");
-    for (std::string line; std::getline(in, line);) {
-        while (!line.empty() && (line.back() == '\r' || line.back() == ' ')) line.pop_back();
-        if (line.empty() || line.front() == '#') continue;
-        patterns.push_back(line);
-    }
-    return patterns;
-}
-
-bool ignored(const std::vector<std::string>& patterns, const fs::path& rel) {
-    const std::string path = rel.generic_string();
-    const std::string name = rel.filename().string();
-    for (const auto& p : patterns) {
-        const bool whole_path = p.find('/') != std::string::npos;
-        if (::fnmatch(p.c_str(), whole_path ? path.c_str() : name.c_str(), FNM_PATHNAME) == 0) {
-            return true;
-        }
-    }
-    return false;
-}
-
-bool hidden(const fs::path& p) {
-    const std::string name = p.filename().string();
-    return name.size() > 1 && name.front() == '.' && name != "..";
-}
-
 }  // namespace
 
 struct Indexer::Impl {
@@ -88,14 +57,15 @@ struct Indexer::Impl {
     std::unique_ptr<detail::DocumentBuilder> builder;
     std::string index_fingerprint;  // the analysis and the tagging
 
-    void put(const Document& doc, const std::string& content_hash) {
-        const detail::BuiltDocument built = builder->build(doc, content_hash);
+    void put(const Document& doc) { write(builder->build(doc, {})); }
+
+    void write(const detail::BuiltDocument& built) {
         try {
             db.replace_document(built.id_term, built.document);
         } catch (const Xapian::Error& e) {
             // Xapian has dropped the uncommitted batch: say so, never report it as indexed.
             pending = 0;
-            throw IndexError("index error at " + where + " while adding '" + doc.id +
+            throw IndexError("index error at " + where + " while adding '" + built.id +
                              "': " + detail::describe(e) +
                              "; documents added since the last commit were lost, index again");
         }
@@ -107,62 +77,17 @@ struct Indexer::Impl {
         pending = 0;
     }
 
-    std::optional<std::string> stored_hash(const std::string& id) {
-        return detail::translate_xapian_errors(where, [&]() -> std::optional<std::string> {
-            const auto docid = detail::find_document(db, id);
-            if (!docid) return std::nullopt;
-            return db.get_document(*docid).get_value(detail::slot(detail::Slot::ContentHash));
+    // The content hash committed for `id`, read by `reader` (reopened when the writer's
+    // commits overtake it).
+    std::optional<std::string> stored_hash(Xapian::Database& reader, const std::string& id) {
+        return detail::translate_xapian_errors(where, [&] {
+            return detail::with_reopen(reader, [&]() -> std::optional<std::string> {
+                const auto docid = detail::find_document(reader, id);
+                if (!docid) return std::nullopt;
+                return reader.get_document(*docid).get_value(
+                    detail::slot(detail::Slot::ContentHash));
+            });
         });
-    }
-
-    // A file whose id is its name or relative path (raw bytes): names that are not UTF-8 keep
-    // their other bytes as \xNN, in the id and in the path shown, and say so.
-    void index_named_file(const fs::path& file, const std::string& raw_id,
-                          const std::string& raw_path, IndexReport& report) {
-        const std::string shown = text::escape_invalid_utf8(raw_path);
-        const std::size_t before = report.indexed;
-        index_file(file, text::escape_invalid_utf8(raw_id), shown, report);
-        if (report.indexed > before && shown != raw_path) {
-            report.warnings.push_back({shown, "the file name is not valid UTF-8; its bytes that "
-                                              "are not are written \\xNN in its id and path"});
-        }
-    }
-
-    void index_file(const fs::path& file, const std::string& id, const std::string& shown_path,
-                    IndexReport& report) {
-        const auto format = ingest::format_for(file);
-        if (!format) {
-            const std::string ext = file.extension().string();
-            report.skipped.push_back(
-                {shown_path, "unsupported format (" + (ext.empty() ? "no extension" : ext) +
-                                 "); supported: .txt, .md"});
-            return;
-        }
-        try {
-            const std::string bytes = ingest::read_file(file, options.max_file_bytes);
-            // A file is unchanged when its bytes and what the index makes of them are.
-            const std::string hash = detail::fnv1a_hex(bytes, index_fingerprint);
-            if (stored_hash(id) == hash) {
-                ++report.unchanged;
-                return;
-            }
-            ingest::LoadedFile loaded = ingest::parse_text(bytes, *format, shown_path);
-            loaded.document.id = id;
-            loaded.document.path = shown_path;
-            put(loaded.document, hash);
-            ++report.indexed;
-            report.ids.push_back(id);
-            if (loaded.invalid_bytes > 0) {
-                report.warnings.push_back(
-                    {shown_path, "invalid UTF-8: " + std::to_string(loaded.invalid_bytes) +
-                                     " byte(s) replaced with U+FFFD, the first at byte offset " +
-                                     std::to_string(loaded.first_invalid)});
-            }
-        } catch (const InputError& e) {
-            report.skipped.push_back({shown_path, e.reason()});
-        } catch (const InvalidArgument& e) {
-            report.skipped.push_back({shown_path, e.what()});
-        }
     }
 };
 
@@ -220,7 +145,7 @@ Indexer::~Indexer() {
 Indexer::Indexer(Indexer&&) noexcept = default;
 Indexer& Indexer::operator=(Indexer&&) noexcept = default;
 
-void Indexer::add(const Document& doc) { impl_->put(doc, {}); }
+void Indexer::add(const Document& doc) { impl_->put(doc); }
 
 bool Indexer::remove(std::string_view id) {
     if (id.empty()) throw InvalidArgument("document id must not be empty");
@@ -235,52 +160,23 @@ bool Indexer::remove(std::string_view id) {
 
 IndexReport Indexer::add_path(const fs::path& path, const ProgressCallback& progress) {
     IndexReport report;
-    std::error_code ec;
-    const auto status = fs::status(path, ec);
-    if (ec || !fs::exists(status)) throw InputError(path.string(), "no such file or directory");
-    if (fs::is_regular_file(status)) {
-        impl_->index_named_file(path, path.filename().string(), path.string(), report);
-        if (progress) progress(1, 1);
-        return report;
-    }
-    if (!fs::is_directory(status)) throw InputError(path.string(), "not a file or folder");
-
-    // Collect first, then index in sorted order: ids and the progress total are then stable.
-    std::vector<fs::path> files;
-    fs::recursive_directory_iterator it(path, fs::directory_options::skip_permission_denied, ec);
-    if (ec) throw InputError(path.string(), "cannot list folder: " + ec.message());
-    for (; it != fs::recursive_directory_iterator(); it.increment(ec)) {
-        if (ec) break;
-        const fs::directory_entry& entry = *it;
-        if (hidden(entry.path())) {
-            if (entry.is_directory(ec)) it.disable_recursion_pending();
-            continue;
-        }
-        if (entry.is_regular_file(ec)) files.push_back(entry.path());
-    }
-    if (ec) report.warnings.push_back({path.string(), "folder not fully listed: " + ec.message()});
-    const std::vector<std::string> patterns = read_ignore_patterns(path);
-    std::erase_if(files, [&](const fs::path& f) {
-        if (!ignored(patterns, f.lexically_relative(path))) return false;
-        ++report.ignored;
-        return true;
-    });
-    std::sort(files.begin(), files.end());
-    // Ids are unique in an index: two files must never land on one id and replace each other.
-    std::unordered_map<std::string, std::string> taken;  // id → the path that took it
-    for (std::size_t i = 0; i < files.size(); ++i) {
-        const fs::path rel = files[i].lexically_relative(path);
-        const std::string shown = text::escape_invalid_utf8((path / rel).generic_string());
-        const std::string id = text::escape_invalid_utf8(rel.generic_string());
-        if (const auto [at, fresh] = taken.emplace(id, shown); !fresh) {
-            report.skipped.push_back({shown, "its id '" + id + "' is already the id of " +
-                                                 at->second + "; rename one of them"});
-        } else {
-            impl_->index_named_file(files[i], rel.generic_string(),
-                                    (path / rel).generic_string(), report);
-        }
-        if (progress) progress(i + 1, files.size());
-    }
+    const std::vector<detail::SourceFile> files = detail::list_source_files(path, report);
+    // Unchanged files are told by the hashes committed before this run (read by a reader of
+    // their own while the writer goes on): commit what add() left pending first.
+    if (impl_->pending > 0) impl_->commit();
+    Xapian::Database reader = detail::translate_xapian_errors(
+        impl_->where, [&] { return Xapian::Database(impl_->where); });
+    const detail::FilePipelineIndex index{
+        .stored_hash = [&](const std::string& id) { return impl_->stored_hash(reader, id); },
+        .write = [&](const detail::BuiltDocument& built) { impl_->write(built); },
+    };
+    const detail::FilePipelineSettings settings{
+        .threads = impl_->options.threads > 0 ? impl_->options.threads
+                                              : std::max(1u, std::thread::hardware_concurrency()),
+        .max_file_bytes = impl_->options.max_file_bytes,
+        .index_fingerprint = impl_->index_fingerprint,
+    };
+    detail::run_file_pipeline(files, *impl_->builder, settings, index, report, progress);
     return report;
 }
 

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include <doctest/doctest.h>
 
+#include <xapian.h>
+
 #include <ngosearch/error.hpp>
 #include <ngosearch/index/indexer.hpp>
 #include <ngosearch/search/searcher.hpp>
@@ -165,4 +167,85 @@ TEST_CASE("add_path: two files that would share an id — the second is skipped,
     CHECK(r.indexed == 1);
     REQUIRE(r.skipped.size() == 1);
     CHECK(r.skipped[0].reason.find("is already the id of") != std::string::npos);
+}
+
+namespace {
+
+// Everything an index holds that a search can see: each document's stored data and values,
+// and each term with its frequencies and positions, in order.
+std::string index_contents(const std::filesystem::path& path) {
+    const Xapian::Database db(path.string());
+    std::string out = "docs " + std::to_string(db.get_doccount()) + '\n';
+    for (auto t = db.allterms_begin(); t != db.allterms_end(); ++t) {
+        out += *t + ' ' + std::to_string(t.get_termfreq()) + ':';
+        for (auto p = db.postlist_begin(*t); p != db.postlist_end(*t); ++p) {
+            // Document ids are part of it: the writer must see the files in the same order.
+            out += ' ' + std::to_string(*p) + '/' + std::to_string(p.get_wdf());
+            for (auto q = db.positionlist_begin(*p, *t); q != db.positionlist_end(*p, *t); ++q) {
+                out += ',' + std::to_string(*q);
+            }
+        }
+        out += '\n';
+    }
+    for (auto p = db.postlist_begin(""); p != db.postlist_end(""); ++p) {
+        const Xapian::Document d = db.get_document(*p);
+        out += d.get_data() + '\n';
+        for (auto v = d.values_begin(); v != d.values_end(); ++v) out += *v + '\n';
+    }
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("add_path: the index is the same whatever the number of threads") {
+    TempDir dir;
+    // Enough files, of unequal sizes, that threads finish them out of order.
+    for (int i = 0; i < 60; ++i) {
+        std::string text = "# 문서 " + std::to_string(i) + "\n";
+        for (int j = 0; j <= i % 7; ++j) {
+            text += "통일부는 국가보안법 제7조에 대해 " + std::to_string(i * 31 + j) +
+                    "번째 서한을 보냈다. The Ministry of Unification answered letter " +
+                    std::to_string(j) + " on December " + std::to_string(1 + i % 28) +
+                    ", 2021.\n";
+        }
+        dir.write("docs/" + std::to_string(i % 5) + "/d" + std::to_string(i) + ".md", text);
+    }
+    dir.write("docs/bad.bin.txt", std::string("\0\1\2binary", 9));
+    std::vector<std::string> contents;
+    std::vector<IndexReport> reports;
+    for (const std::size_t threads : {1, 2, 5}) {
+        const auto db = dir / ("idx" + std::to_string(threads));
+        Indexer ix(db, {.batch_docs = 7, .threads = threads});
+        reports.push_back(ix.add_path(dir / "docs"));
+        ix.commit();
+        contents.push_back(index_contents(db));
+    }
+    CHECK(reports[0].indexed == 60);
+    CHECK(reports[0].skipped.size() == 1);
+    for (std::size_t i = 1; i < contents.size(); ++i) {
+        CHECK(reports[i].ids == reports[0].ids);
+        CHECK(reports[i].skipped.size() == reports[0].skipped.size());
+        CHECK(contents[i] == contents[0]);
+    }
+    // Run again on several threads: every file is unchanged.
+    Indexer again(dir / "idx5", {.threads = 5});
+    const IndexReport r = again.add_path(dir / "docs");
+    CHECK(r.unchanged == 60);
+    CHECK(r.indexed == 0);
+}
+
+TEST_CASE("add_path: documents added before are committed first and not mistaken for unchanged") {
+    TempDir dir;
+    dir.write("docs/a.txt", "original text about detention");
+    Indexer ix(dir / "idx");
+    ix.add_path(dir / "docs");
+    ix.commit();
+    // The same id replaced by hand, not yet committed: the file must replace it again.
+    ix.add(Document{.id = "a.txt", .title = "by hand", .body = "replaced by hand"});
+    const IndexReport r = ix.add_path(dir / "docs");
+    ix.commit();
+    CHECK(r.indexed == 1);
+    Searcher s(dir / "idx");
+    CHECK(s.search("detention").total == 1);
+    CHECK(s.search("hand").total == 0);
 }

@@ -1,0 +1,43 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// Indexing files on several threads: read and check (in order), parse, analyse and tag (in
+// parallel), store (in order, on one writer). oneTBB's parallel_pipeline bounds the files in
+// flight, so memory stays flat whatever the number of files; the writer sees the documents in
+// file order, so the index does not depend on the number of threads.
+#pragma once
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <ngosearch/index/indexer.hpp>
+
+#include "index/document_builder.hpp"
+#include "index/file_walk.hpp"
+
+namespace ngosearch::detail {
+
+struct FilePipelineSettings {
+    std::size_t threads = 1;              ///< at least 1
+    std::uint64_t max_file_bytes = 0;
+    std::string index_fingerprint;        ///< hashed with each file's bytes
+};
+
+/// What the pipeline needs from the index. Both are called from one thread at a time (but
+/// not always the caller's): `stored_hash` in file order before a file is built,
+/// `write` in file order after.
+struct FilePipelineIndex {
+    /// The content hash stored with the document of this id, or nullopt.
+    std::function<std::optional<std::string>(const std::string& id)> stored_hash;
+    /// Stores a built document (replacing any with its id term).
+    std::function<void(const BuiltDocument& built)> write;
+};
+
+/// Indexes `files`: unchanged ones (same bytes, same analysis) are counted, bad ones
+/// reported as skipped, the rest built and written. Errors of `write` (IndexError) stop the
+/// run and propagate; errors of one file never do.
+void run_file_pipeline(const std::vector<SourceFile>& files, const DocumentBuilder& builder,
+                       const FilePipelineSettings& settings, const FilePipelineIndex& index,
+                       IndexReport& report, const ProgressCallback& progress);
+
+}  // namespace ngosearch::detail
