@@ -25,6 +25,7 @@ int run_index(const Args& args) {
     bool json = false, quiet = false, no_entities = false;
     std::size_t batch = IndexOptions{}.batch_docs;
     std::size_t threads = 0;
+    bool no_sync = false;
     std::vector<std::string> gazetteers;
     po::options_description desc("options");
     add_common_options(desc, common);
@@ -34,6 +35,9 @@ int run_index(const Args& args) {
         ("quiet,q", po::bool_switch(&quiet), "no progress bar")
         ("batch-docs", po::value(&batch)->value_name("N"),
          "commit every N documents (default 1000)")
+        ("no-sync", po::bool_switch(&no_sync),
+         "do not flush commits to disk (faster bulk builds; a power loss or OS crash meanwhile "
+         "can leave the index unopenable, a killed run cannot)")
         ("threads,j", po::value(&threads)->value_name("N"),
          "read, analyse and tag files on N threads (default 0: one per hardware thread); the "
          "index is the same whatever N")
@@ -57,7 +61,10 @@ int run_index(const Args& args) {
     if (paths.empty()) throw po::error("index needs at least one PATH");
 
     const auto db = index_path(common);
-    IndexOptions options{.batch_docs = batch, .tag_entities = !no_entities, .threads = threads};
+    IndexOptions options{.batch_docs = batch,
+                         .sync = !no_sync,
+                         .tag_entities = !no_entities,
+                         .threads = threads};
     if (!no_entities) options.tagger = entities::make_standard_tagger(load_gazetteer(gazetteers));
     Indexer indexer(db, options);
     IndexReport report;

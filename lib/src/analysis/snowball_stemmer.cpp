@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include <xapian.h>
 
-#include <mutex>
+#include <oneapi/tbb/enumerable_thread_specific.h>
 
 #include <ngosearch/analysis/stemmer.hpp>
 #include <ngosearch/error.hpp>
@@ -13,9 +13,10 @@ namespace {
 
 class SnowballStemmer final : public Stemmer {
 public:
-    explicit SnowballStemmer(std::string_view language) {
+    explicit SnowballStemmer(std::string_view language)
+        : stems_([lang = std::string(language)] { return Xapian::Stem(lang); }) {
         try {
-            stem_ = Xapian::Stem(std::string(language));
+            stems_.local();  // fails here for an unknown language, not in stem()
         } catch (const Xapian::InvalidArgumentError&) {
             throw InvalidArgument("unknown Snowball stemmer language '" + std::string(language) +
                                   "'; Xapian knows: " + Xapian::Stem::get_available_languages());
@@ -24,16 +25,14 @@ public:
     }
 
     std::string stem(std::string_view term) const override {
-        // A Snowball stemmer keeps state between calls: serialise use of the shared instance.
-        const std::lock_guard lock(mutex_);
-        return stem_(std::string(term));
+        // A Snowball stemmer keeps state between calls: one instance per thread.
+        return stems_.local()(std::string(term));
     }
 
     std::string_view name() const noexcept override { return name_; }
 
 private:
-    mutable std::mutex mutex_;
-    mutable Xapian::Stem stem_;
+    mutable oneapi::tbb::enumerable_thread_specific<Xapian::Stem> stems_;
     std::string name_;
 };
 

@@ -107,6 +107,7 @@ BuiltDocument DocumentBuilder::build(const Document& given, std::string_view con
     add_entities(doc, title_tokens, body_tokens, x);
     x.set_data(encode_document(doc));
     out.id = doc.id;
+    out.text_bytes = doc.title.size() + doc.body.size();
     out.id_term = id_term(doc.id);
     x.add_boolean_term(out.id_term);
     const std::string lang_prefix(find_field("lang")->prefix), type_prefix(find_field("type")->prefix);

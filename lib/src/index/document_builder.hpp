@@ -21,6 +21,7 @@ struct BuiltDocument {
     Xapian::Document document;
     std::string id;  ///< the document's id, UTF-8
     std::string id_term;
+    std::size_t text_bytes = 0;  ///< title and body: what the writer's buffers grow with
 };
 
 class DocumentBuilder {

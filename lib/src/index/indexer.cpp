@@ -54,6 +54,7 @@ struct Indexer::Impl {
     IndexOptions options;
     Xapian::WritableDatabase db;
     std::size_t pending = 0;
+    std::size_t pending_bytes = 0;
     std::unique_ptr<detail::DocumentBuilder> builder;
     std::string index_fingerprint;  // the analysis and the tagging
 
@@ -65,16 +66,19 @@ struct Indexer::Impl {
         } catch (const Xapian::Error& e) {
             // Xapian has dropped the uncommitted batch: say so, never report it as indexed.
             pending = 0;
+            pending_bytes = 0;
             throw IndexError("index error at " + where + " while adding '" + built.id +
                              "': " + detail::describe(e) +
                              "; documents added since the last commit were lost, index again");
         }
-        if (++pending >= options.batch_docs) commit();
+        pending_bytes += built.text_bytes;
+        if (++pending >= options.batch_docs || pending_bytes >= options.batch_bytes) commit();
     }
 
     void commit() {
         detail::translate_xapian_errors(where, [&] { db.commit(); });
         pending = 0;
+        pending_bytes = 0;
     }
 
     // The content hash committed for `id`, read by `reader` (reopened when the writer's
@@ -120,7 +124,8 @@ Indexer::Indexer(const fs::path& path, IndexOptions options) : impl_(std::make_u
     }
     check_index_location(path);
     impl_->db = detail::translate_xapian_errors(impl_->where, [&] {
-        return Xapian::WritableDatabase(impl_->where, Xapian::DB_CREATE_OR_OPEN);
+        return Xapian::WritableDatabase(
+            impl_->where, Xapian::DB_CREATE_OR_OPEN | (impl_->options.sync ? 0 : Xapian::DB_NO_SYNC));
     });
     const std::string& fingerprint = impl_->options.analyzer->fingerprint();
     detail::translate_xapian_errors(impl_->where, [&] {

@@ -190,3 +190,18 @@ TEST_CASE("indexer: invalid UTF-8 in ids and fields is stored repaired, found ei
     CHECK(s.find(doc->id).has_value());
     CHECK(s.search("text").total == 1);
 }
+
+TEST_CASE("indexer: a batch is committed by its text bytes as well as by its documents") {
+    TempDir dir;
+    const auto db = dir / "idx";
+    Indexer ix(db, IndexOptions{.batch_docs = 1000000, .batch_bytes = 1000, .sync = false});
+    const std::string body(300, 'w');
+    for (int i = 0; i < 3; ++i) ix.add({.id = std::to_string(i), .body = body + " text"});
+    CHECK(Searcher(db).stats().documents == 0);  // 900 bytes: not yet
+    ix.add({.id = "3", .body = body + " text"});
+    CHECK(Searcher(db).stats().documents == 4);  // 1,200 bytes: committed without commit()
+    ix.add({.id = "4", .body = "short"});
+    CHECK(Searcher(db).stats().documents == 4);
+    ix.commit();
+    CHECK(Searcher(db).stats().documents == 5);
+}
