@@ -87,5 +87,6 @@ int run_delete(const Args& args);
 int run_stats(const Args& args);
 int run_analyze(const Args& args);
 int run_entities(const Args& args);
+int run_compact(const Args& args);
 
 }  // namespace ngosearch::cli

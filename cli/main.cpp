@@ -26,9 +26,11 @@ commands:
   stats             describe the index
   analyze TEXT      print the terms the analyzer makes of TEXT
   entities FILE     print the people, bodies, laws and organisations a text names
+  compact           rewrite the index as one compact database (merges shards)
 
 Every command takes --help, and --db DIR (default: $NGOSEARCH_DB, else
-~/.local/share/ngosearch/index). Exit status: 0 ok, 1 error, 2 usage error.
+~/.local/share/ngosearch/index). Searching commands also take --db FILE: an index
+description listing shards, one per line (a folder, or tcp://HOST:PORT of xapian-tcpsrv). Exit status: 0 ok, 1 error, 2 usage error.
 )";
 
 }  // namespace
@@ -48,12 +50,12 @@ int main(int argc, char** argv) try {
         {"index", ngosearch::cli::run_index},   {"search", ngosearch::cli::run_search},
         {"show", ngosearch::cli::run_show},     {"delete", ngosearch::cli::run_delete},
         {"stats", ngosearch::cli::run_stats},   {"analyze", ngosearch::cli::run_analyze},
-        {"entities", ngosearch::cli::run_entities},
+        {"entities", ngosearch::cli::run_entities}, {"compact", ngosearch::cli::run_compact},
     };
     const auto it = kCommands.find(all[0]);
     if (it == kCommands.end()) {
         std::cerr << "ngosearch: error: unknown command '" << all[0]
-                  << "' (commands: index, search, show, delete, stats, analyze, entities; see --help)\n";
+                  << "' (commands: index, search, show, delete, stats, analyze, entities, compact; see --help)\n";
         return ngosearch::cli::kExitUsage;
     }
     return it->second(Args(all.begin() + 1, all.end()));

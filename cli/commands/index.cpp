@@ -26,6 +26,7 @@ int run_index(const Args& args) {
     std::size_t batch = IndexOptions{}.batch_docs;
     std::size_t threads = 0;
     bool no_sync = false;
+    std::size_t shards = 0;
     std::vector<std::string> gazetteers;
     po::options_description desc("options");
     add_common_options(desc, common);
@@ -38,6 +39,9 @@ int run_index(const Args& args) {
         ("no-sync", po::bool_switch(&no_sync),
          "do not flush commits to disk (faster bulk builds; a power loss or OS crash meanwhile "
          "can leave the index unopenable, a killed run cannot)")
+        ("shards", po::value(&shards)->value_name("N"),
+         "make a new index of N shards, written in parallel and searched as one (default: as "
+         "the index is; 1 for a new one)")
         ("threads,j", po::value(&threads)->value_name("N"),
          "read, analyse and tag files on N threads (default 0: one per hardware thread); the "
          "index is the same whatever N")
@@ -64,7 +68,8 @@ int run_index(const Args& args) {
     IndexOptions options{.batch_docs = batch,
                          .sync = !no_sync,
                          .tag_entities = !no_entities,
-                         .threads = threads};
+                         .threads = threads,
+                         .shards = shards};
     if (!no_entities) options.tagger = entities::make_standard_tagger(load_gazetteer(gazetteers));
     Indexer indexer(db, options);
     IndexReport report;

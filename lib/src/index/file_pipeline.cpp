@@ -94,7 +94,7 @@ void store(FileJob& job, const FilePipelineIndex& index, IndexReport& report) {
     } else if (job.unchanged) {
         ++report.unchanged;
     } else {
-        index.write(*job.built);
+        index.write(std::move(*job.built));
         ++report.indexed;
         report.ids.push_back(job.id);
         for (auto& w : job.warnings) report.warnings.push_back(std::move(w));

@@ -30,7 +30,7 @@ struct FilePipelineIndex {
     /// The content hash stored with the document of this id, or nullopt.
     std::function<std::optional<std::string>(const std::string& id)> stored_hash;
     /// Stores a built document (replacing any with its id term).
-    std::function<void(const BuiltDocument& built)> write;
+    std::function<void(BuiltDocument&& built)> write;
 };
 
 /// Indexes `files`: unchanged ones (same bytes, same analysis) are counted, bad ones

@@ -15,6 +15,8 @@
 #include "index/document_codec.hpp"
 #include "index/file_pipeline.hpp"
 #include "index/file_walk.hpp"
+#include "index/shard_layout.hpp"
+#include "index/shard_writer.hpp"
 #include "index/index_fingerprint.hpp"
 #include "index/prefixes.hpp"
 
@@ -34,6 +36,9 @@ IndexReport& IndexReport::operator+=(const IndexReport& other) {
 
 namespace {
 
+// Documents waiting for each shard's writer: a few per shard keep it busy, and bound memory.
+constexpr std::size_t kShardQueueDocs = 16;
+
 // Refuse to turn a folder of someone's files into an index by accident (`--db corpus/`).
 void check_index_location(const fs::path& path) {
     std::error_code ec;
@@ -41,7 +46,10 @@ void check_index_location(const fs::path& path) {
     if (!fs::is_directory(path, ec)) {
         throw IndexError("cannot use " + path.string() + " as an index: it is a file, not a folder");
     }
-    if (fs::exists(path / "iamglass", ec) || fs::is_empty(path, ec)) return;
+    if (fs::exists(path / "iamglass", ec) || fs::exists(path / detail::kShardStubName, ec) ||
+        fs::is_empty(path, ec)) {
+        return;
+    }
     throw IndexError("refusing to create an index in " + path.string() +
                      ": the folder is not empty and holds no index; choose another --db");
 }
@@ -52,36 +60,28 @@ struct Indexer::Impl {
     fs::path path;
     std::string where;
     IndexOptions options;
-    Xapian::WritableDatabase db;
-    std::size_t pending = 0;
-    std::size_t pending_bytes = 0;
+    std::vector<detail::ShardWriter> shards;  // one, or the shards of a sharded index
     std::unique_ptr<detail::DocumentBuilder> builder;
     std::string index_fingerprint;  // the analysis and the tagging
 
-    void put(const Document& doc) { write(builder->build(doc, {})); }
+    detail::ShardWriter& shard_of(std::string_view id) {
+        return shards[detail::shard_for(id, shards.size())];
+    }
 
-    void write(const detail::BuiltDocument& built) {
-        try {
-            db.replace_document(built.id_term, built.document);
-        } catch (const Xapian::Error& e) {
-            // Xapian has dropped the uncommitted batch: say so, never report it as indexed.
-            pending = 0;
-            pending_bytes = 0;
-            throw IndexError("index error at " + where + " while adding '" + built.id +
-                             "': " + detail::describe(e) +
-                             "; documents added since the last commit were lost, index again");
-        }
-        pending_bytes += built.text_bytes;
-        if (++pending >= options.batch_docs || pending_bytes >= options.batch_bytes) commit();
+    void put(const Document& doc) {
+        const detail::BuiltDocument built = builder->build(doc, {});
+        shard_of(built.id).write(built);
     }
 
     void commit() {
-        detail::translate_xapian_errors(where, [&] { db.commit(); });
-        pending = 0;
-        pending_bytes = 0;
+        for (auto& s : shards) s.commit();
     }
 
-    // The content hash committed for `id`, read by `reader` (reopened when the writer's
+    bool pending() const {
+        return std::any_of(shards.begin(), shards.end(), [](const auto& s) { return s.pending() > 0; });
+    }
+
+    // The content hash committed for `id`, read by `reader` (reopened when the writers'
     // commits overtake it).
     std::optional<std::string> stored_hash(Xapian::Database& reader, const std::string& id) {
         return detail::translate_xapian_errors(where, [&] {
@@ -92,6 +92,44 @@ struct Indexer::Impl {
                     detail::slot(detail::Slot::ContentHash));
             });
         });
+    }
+
+    // Creates the index's databases when it is new; opens them; checks the analysis.
+    void open() {
+        std::error_code ec;
+        if (!fs::exists(path, ec)) {
+            if (!options.create) {
+                throw IndexNotFound("no index at " + where +
+                                    "; create one with `ngosearch index PATH`");
+            }
+            fs::create_directories(path, ec);
+            if (ec) throw IndexError("cannot create index folder " + where + ": " + ec.message());
+        }
+        check_index_location(path);
+        if (options.shards > 1 && fs::is_empty(path, ec)) {
+            detail::create_shard_layout(path, options.shards);
+        }
+        const std::vector<fs::path> paths = detail::shard_paths(path);
+        if (options.shards > 0 && paths.size() != options.shards) {
+            throw InvalidArgument("the index at " + where + " has " + std::to_string(paths.size()) +
+                                  " shard(s), not " + std::to_string(options.shards) +
+                                  "; a shard count applies to a new index (compact it into "
+                                  "one, or index into a new folder)");
+        }
+        const detail::BatchLimits limits{options.batch_docs, options.batch_bytes};
+        for (const fs::path& p : paths) shards.emplace_back(p, limits, options.sync);
+        const std::string& fingerprint = options.analyzer->fingerprint();
+        for (auto& s : shards) {
+            detail::translate_xapian_errors(s.where(), [&] {
+                Xapian::WritableDatabase& db = s.database();
+                detail::check_analyzer(db, fingerprint, where);
+                if (db.get_metadata(detail::kAnalyzerKey).empty()) {
+                    db.set_metadata(detail::kAnalyzerKey, fingerprint);
+                    db.set_metadata(detail::kFormatKey, detail::kFormatVersion);
+                    db.commit();
+                }
+            });
+        }
     }
 };
 
@@ -111,37 +149,13 @@ Indexer::Indexer(const fs::path& path, IndexOptions options) : impl_(std::make_u
     impl_->builder = std::make_unique<detail::DocumentBuilder>(
         impl_->options.analyzer,
         impl_->options.tag_entities ? impl_->options.tagger : nullptr);
-    std::error_code ec;
-    if (!fs::exists(path, ec)) {
-        if (!impl_->options.create) {
-            throw IndexNotFound("no index at " + impl_->where +
-                                "; create one with `ngosearch index PATH`");
-        }
-        fs::create_directories(path, ec);
-        if (ec) {
-            throw IndexError("cannot create index folder " + impl_->where + ": " + ec.message());
-        }
-    }
-    check_index_location(path);
-    impl_->db = detail::translate_xapian_errors(impl_->where, [&] {
-        return Xapian::WritableDatabase(
-            impl_->where, Xapian::DB_CREATE_OR_OPEN | (impl_->options.sync ? 0 : Xapian::DB_NO_SYNC));
-    });
-    const std::string& fingerprint = impl_->options.analyzer->fingerprint();
-    detail::translate_xapian_errors(impl_->where, [&] {
-        detail::check_analyzer(impl_->db, fingerprint, impl_->where);
-        if (impl_->db.get_metadata(detail::kAnalyzerKey).empty()) {
-            impl_->db.set_metadata(detail::kAnalyzerKey, fingerprint);
-            impl_->db.set_metadata(detail::kFormatKey, detail::kFormatVersion);
-            impl_->db.commit();
-        }
-    });
+    impl_->open();
 }
 
 Indexer::~Indexer() {
     if (!impl_) return;
     try {
-        impl_->db.commit();
+        impl_->commit();
     } catch (...) {
         // Destructors must not throw; callers who care call commit() and see the error.
     }
@@ -154,13 +168,7 @@ void Indexer::add(const Document& doc) { impl_->put(doc); }
 
 bool Indexer::remove(std::string_view id) {
     if (id.empty()) throw InvalidArgument("document id must not be empty");
-    return detail::translate_xapian_errors(impl_->where, [&] {
-        const auto docid = detail::find_document(impl_->db, id);
-        if (!docid) return false;
-        impl_->db.delete_document(*docid);
-        if (++impl_->pending >= impl_->options.batch_docs) impl_->commit();
-        return true;
-    });
+    return impl_->shard_of(id).remove(id);
 }
 
 IndexReport Indexer::add_path(const fs::path& path, const ProgressCallback& progress) {
@@ -168,12 +176,27 @@ IndexReport Indexer::add_path(const fs::path& path, const ProgressCallback& prog
     const std::vector<detail::SourceFile> files = detail::list_source_files(path, report);
     // Unchanged files are told by the hashes committed before this run (read by a reader of
     // their own while the writer goes on): commit what add() left pending first.
-    if (impl_->pending > 0) impl_->commit();
-    Xapian::Database reader = detail::translate_xapian_errors(
-        impl_->where, [&] { return Xapian::Database(impl_->where); });
+    if (impl_->pending()) impl_->commit();
+    Xapian::Database reader = detail::open_for_reading(impl_->path);
+    // Shards are written on a thread each; one database by the pipeline's last stage.
+    std::optional<detail::ParallelShardWrites> parallel;
+    if (impl_->shards.size() > 1) {
+        parallel.emplace(impl_->shards,
+                         [n = impl_->shards.size()](std::string_view id) {
+                             return detail::shard_for(id, n);
+                         },
+                         kShardQueueDocs);
+    }
     const detail::FilePipelineIndex index{
         .stored_hash = [&](const std::string& id) { return impl_->stored_hash(reader, id); },
-        .write = [&](const detail::BuiltDocument& built) { impl_->write(built); },
+        .write =
+            [&](detail::BuiltDocument&& built) {
+                if (parallel) {
+                    parallel->push(std::move(built));
+                } else {
+                    impl_->shards.front().write(built);
+                }
+            },
     };
     const detail::FilePipelineSettings settings{
         .threads = impl_->options.threads > 0 ? impl_->options.threads
@@ -182,13 +205,18 @@ IndexReport Indexer::add_path(const fs::path& path, const ProgressCallback& prog
         .index_fingerprint = impl_->index_fingerprint,
     };
     detail::run_file_pipeline(files, *impl_->builder, settings, index, report, progress);
+    if (parallel) parallel->finish();
     return report;
 }
 
 void Indexer::commit() { impl_->commit(); }
 
 std::size_t Indexer::document_count() const {
-    return detail::translate_xapian_errors(impl_->where, [&] { return impl_->db.get_doccount(); });
+    std::size_t n = 0;
+    for (auto& s : impl_->shards) {
+        n += detail::translate_xapian_errors(s.where(), [&] { return s.database().get_doccount(); });
+    }
+    return n;
 }
 
 const fs::path& Indexer::path() const noexcept { return impl_->path; }

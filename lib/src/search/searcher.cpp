@@ -14,6 +14,7 @@
 #include "index/document_codec.hpp"
 #include "index/index_fingerprint.hpp"
 #include "index/prefixes.hpp"
+#include "index/shard_layout.hpp"
 #include "entities/name_index.hpp"
 #include "search/entity_facets.hpp"
 #include "search/query_builder.hpp"
@@ -49,7 +50,7 @@ struct Searcher::Impl {
             throw IndexNotFound("no index at " + where +
                                 "; create one with `ngosearch index PATH` (or pass --db)");
         }
-        db = detail::translate_xapian_errors(where, [&] { return Xapian::Database(where); });
+        db = detail::open_for_reading(path);
         detail::translate_xapian_errors(
             where, [&] { detail::check_analyzer(db, analyzer->fingerprint(), where); });
         for (const std::string_view w : detail::list_lines(data::en_stopwords)) {

@@ -51,6 +51,11 @@ struct IndexOptions {
     /// build, in file order: the index does not depend on this number). 0 = one per hardware
     /// thread.
     std::size_t threads = 0;
+    /// Shards of a new index: N > 1 makes it a folder of N databases (a document's shard is a
+    /// stable hash of its id), written on a thread each by add_path and searched as one. 0 =
+    /// as the index is (1 for a new one); a count that differs from an existing index's is
+    /// refused.
+    std::size_t shards = 0;
 };
 
 /// A file that was not indexed, or indexed with a problem (invalid UTF-8 replaced).
