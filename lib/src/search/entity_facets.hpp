@@ -16,19 +16,16 @@ namespace ngosearch::detail {
 
 /// A Xapian match spy: give it to Enquire::add_matchspy(), run the match with checkatleast at
 /// least the number of documents (so that every match is seen), then ask for the facets.
-class EntityFacetSpy final : public Xapian::MatchSpy {
+/// It is Xapian's own ValueCountMatchSpy on the entity list value (each distinct list counted),
+/// so it also runs inside remote shards (xapian-tcpsrv knows it); the lists are split into
+/// entities only when the facets are asked for.
+class EntityFacetSpy final : public Xapian::ValueCountMatchSpy {
 public:
-    void operator()(const Xapian::Document& doc, double weight) override;
-    std::string name() const override { return "ngosearch.EntityFacetSpy"; }
+    EntityFacetSpy();
 
     /// Per entity type with any, its `limit` most frequent entities (most documents first,
     /// then by name).
     std::vector<Facet> facets(std::size_t limit) const;
-
-private:
-    // (type, id) → (name, documents)
-    std::map<std::pair<entities::EntityType, std::string>, std::pair<std::string, std::size_t>>
-        counts_;
 };
 
 }  // namespace ngosearch::detail

@@ -205,3 +205,38 @@ TEST_CASE("indexer: a batch is committed by its text bytes as well as by its doc
     ix.commit();
     CHECK(Searcher(db).stats().documents == 5);
 }
+
+TEST_CASE("indexer: a sharded index routes add, replace and remove to a document's shard") {
+    TempDir dir;
+    const auto db = dir / "idx";
+    {
+        Indexer ix(db, IndexOptions{.shards = 3});
+        for (int i = 0; i < 30; ++i) {
+            ix.add({.id = "d" + std::to_string(i), .body = "letter number " + std::to_string(i)});
+        }
+        ix.commit();
+        CHECK(ix.document_count() == 30);
+        ix.add({.id = "d7", .body = "replaced text about zebras"});
+        CHECK(ix.remove("d8"));
+        CHECK_FALSE(ix.remove("d8"));
+        ix.commit();
+        CHECK(ix.document_count() == 29);
+    }
+    // Each shard holds some, and the index is searched as one.
+    std::size_t in_shards = 0;
+    for (int i = 0; i < 3; ++i) {
+        const std::size_t n = Searcher(db / ("shard-" + std::to_string(i))).stats().documents;
+        CHECK(n > 0);
+        in_shards += n;
+    }
+    CHECK(in_shards == 29);
+    Searcher s(db);
+    CHECK(s.search("zebras").total == 1);
+    CHECK(s.search("letter").total == 28);
+    CHECK(s.find("d7")->body == "replaced text about zebras");
+    CHECK_FALSE(s.find("d8").has_value());
+    // Reopened without a count, it is as it was; with another count, refused.
+    CHECK(Indexer(db).document_count() == 29);
+    CHECK_THROWS_WITH_AS(Indexer(db, IndexOptions{.shards = 2}),
+                         doctest::Contains("has 3 shard(s), not 2"), InvalidArgument);
+}
