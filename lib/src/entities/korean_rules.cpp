@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <array>
 #include <optional>
+#include <unordered_set>
 
 #include <ngosearch/analysis/korean_lexicon.hpp>
 
@@ -200,7 +201,13 @@ bool korean_compound_surname(std::string_view name) {
 }
 
 bool korean_role_word(std::string_view key) {
-    if (in(kPersonTitles, key) || in(kRoleWords, key)) return true;
+    // Asked for nearly every Korean word: one hash look-up, not a pass over both lists.
+    static const std::unordered_set<std::string_view> kTitlesAndRoles = [] {
+        std::unordered_set<std::string_view> set(kPersonTitles.begin(), kPersonTitles.end());
+        set.insert(kRoleWords.begin(), kRoleWords.end());
+        return set;
+    }();
+    if (kTitlesAndRoles.contains(key)) return true;
     const std::size_t n = code_points(key);
     // 사무국장, 정책위원장, 출입국정책단장, 사무총장; 외무상, 국방상 (DPRK ministers).
     if (n >= 3) {

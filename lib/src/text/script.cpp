@@ -3,11 +3,11 @@
 
 #include <unicode/uchar.h>
 #include <unicode/uscript.h>
+#include <unicode/utf8.h>
 
 #include <array>
+#include <limits>
 #include <utility>
-
-#include "detail/utf8_decode.hpp"
 
 namespace ngosearch::text {
 
@@ -55,21 +55,22 @@ Script final_script(std::string_view utf8_word) noexcept {
     if (utf8_word.size() > static_cast<std::size_t>(std::numeric_limits<int32_t>::max())) {
         return Script::Other;
     }
-    const auto length = static_cast<int32_t>(utf8_word.size());
-    Script last_letter = Script::Other;
+    // From the end: the last letter decides, and it is nearly always the last character (this
+    // runs for every word stemmed).
+    const auto* bytes = reinterpret_cast<const uint8_t*>(utf8_word.data());
     bool saw_digit = false;
-    for (int32_t i = 0; i < length;) {
-        const UChar32 c = detail::next_code_point(utf8_word, i, length);
+    for (auto i = static_cast<int32_t>(utf8_word.size()); i > 0;) {
+        UChar32 c;
+        U8_PREV(bytes, 0, i, c);
         if (c < 0) continue;
         const Script s = script_of(static_cast<char32_t>(c));
         if (s == Script::Digit) {
             saw_digit = true;
         } else if (s != Script::Other) {
-            last_letter = s;
+            return s;
         }
     }
-    if (last_letter == Script::Other && saw_digit) return Script::Digit;
-    return last_letter;
+    return saw_digit ? Script::Digit : Script::Other;
 }
 
 }  // namespace ngosearch::text

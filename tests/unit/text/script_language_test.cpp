@@ -16,6 +16,10 @@ TEST_CASE("script: code points and words") {
     CHECK(final_script("2024") == Script::Digit);
     CHECK(final_script("co-sponsor") == Script::Latin);
     CHECK(final_script("...") == Script::Other);
+    CHECK(final_script("인권2024.") == Script::Hangul);  // the last letter, not the last character
+    CHECK(final_script("국가\xFF") == Script::Hangul);   // an invalid byte is no letter
+    CHECK(final_script("a\xF0\x9F\x98\x80") == Script::Latin);  // an emoji after a letter
+    CHECK(final_script("") == Script::Other);
     CHECK(parse_script(to_string(Script::Hangul)) == Script::Hangul);
     CHECK_FALSE(parse_script("klingon").has_value());
 }
