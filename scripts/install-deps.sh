@@ -6,7 +6,7 @@ set -euo pipefail
 
 packages=(
     g++ make cmake pkg-config
-    libxapian-dev libicu-dev libtbb-dev libboost-program-options-dev nlohmann-json3-dev
+    libxapian-dev libicu-dev libtbb-dev libxml2-dev libpoppler-cpp-dev qpdf libboost-program-options-dev nlohmann-json3-dev
     doctest-dev python3 hunspell-ko libhunspell-dev
 )
 

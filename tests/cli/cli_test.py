@@ -1071,7 +1071,7 @@ class BadInputTest(CliCase):
             "UPPER.MD": "Upper case extension about detention.\n",
         })
         proc = self.ok("index", "--db", self.db, "docs")
-        self.assertIn("ngosearch: warning: skipped docs/report.pdf: unsupported format",
+        self.assertIn("ngosearch: warning: skipped docs/report.pdf: damaged or truncated PDF",
                       proc.stderr)
         self.assertIn("ngosearch: warning: skipped docs/notes.docx: unsupported format",
                       proc.stderr)

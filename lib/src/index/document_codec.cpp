@@ -26,6 +26,7 @@ std::string encode_document(const Document& doc) {
         }
         j["entities"] = std::move(list);
     }
+    if (!doc.pages.empty()) j["pages"] = doc.pages;
     return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
@@ -41,6 +42,7 @@ Document decode_document(std::string_view data) {
         d.type = j.value("type", "");
         d.body = j.value("body", "");
         if (j.contains("meta")) d.metadata = j.at("meta").get<std::map<std::string, std::string>>();
+        if (j.contains("pages")) d.pages = j.at("pages").get<std::vector<std::size_t>>();
         if (j.contains("entities")) {
             for (const auto& row : j.at("entities")) {
                 entities::Entity e;

@@ -24,7 +24,7 @@ struct FileJob {
     const SourceFile* source = nullptr;
     std::string id;     // escaped: what the index stores
     std::string shown;  // escaped path, for reports
-    std::optional<ingest::Format> format;
+    const ingest::Loader* loader = nullptr;
     std::string bytes;
     std::string hash;
     bool unchanged = false;
@@ -35,18 +35,18 @@ struct FileJob {
 
 using Job = std::unique_ptr<FileJob>;
 
-std::string unsupported(const std::filesystem::path& file) {
+std::string unsupported(const std::filesystem::path& file, const ingest::LoaderRegistry& loaders) {
     const std::string ext = file.extension().string();
     return "unsupported format (" + (ext.empty() ? "no extension" : ext) +
-           "); supported: .txt, .md";
+           "); supported: " + loaders.supported();
 }
 
 // In order: read the bytes and decide whether the file needs building at all.
 void read_and_check(FileJob& job, const FilePipelineSettings& settings,
                     const FilePipelineIndex& index) {
-    job.format = ingest::format_for(job.source->file);
-    if (!job.format) {
-        job.skipped = unsupported(job.source->file);
+    job.loader = settings.loaders->for_file(job.source->file);
+    if (!job.loader) {
+        job.skipped = unsupported(job.source->file, *settings.loaders);
         return;
     }
     try {
@@ -65,17 +65,13 @@ void read_and_check(FileJob& job, const FilePipelineSettings& settings,
 void build(FileJob& job, const DocumentBuilder& builder) {
     if (job.skipped || job.unchanged) return;
     try {
-        ingest::LoadedFile loaded = ingest::parse_text(job.bytes, *job.format, job.shown);
+        ingest::LoadedFile loaded = job.loader->load(job.bytes, job.shown);
         job.bytes = {};
         loaded.document.id = job.id;
         loaded.document.path = job.shown;
+        for (const ingest::Page& p : loaded.pages) loaded.document.pages.push_back(p.body_offset);
         job.built = builder.build(loaded.document, job.hash);
-        if (loaded.invalid_bytes > 0) {
-            job.warnings.push_back(
-                {job.shown, "invalid UTF-8: " + std::to_string(loaded.invalid_bytes) +
-                                " byte(s) replaced with U+FFFD, the first at byte offset " +
-                                std::to_string(loaded.first_invalid)});
-        }
+        for (std::string& w : loaded.warnings) job.warnings.push_back({job.shown, std::move(w)});
         if (job.shown != job.source->raw_path) {
             job.warnings.push_back({job.shown, "the file name is not valid UTF-8; its bytes "
                                                "that are not are written \\xNN in its id and path"});

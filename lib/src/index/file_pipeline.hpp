@@ -11,6 +11,7 @@
 #include <vector>
 
 #include <ngosearch/index/indexer.hpp>
+#include <ngosearch/ingest/loader.hpp>
 
 #include "index/document_builder.hpp"
 #include "index/file_walk.hpp"
@@ -21,6 +22,7 @@ struct FilePipelineSettings {
     std::size_t threads = 1;              ///< at least 1
     std::uint64_t max_file_bytes = 0;
     std::string index_fingerprint;        ///< hashed with each file's bytes
+    const ingest::LoaderRegistry* loaders = nullptr;  ///< must not be null
 };
 
 /// What the pipeline needs from the index. Both are called from one thread at a time (but

@@ -138,6 +138,7 @@ Indexer::Indexer(const fs::path& path, IndexOptions options) : impl_(std::make_u
     impl_->where = path.string();
     if (!options.analyzer) options.analyzer = analysis::Analyzer::standard();
     if (options.batch_docs == 0) options.batch_docs = 1;
+    if (!options.loaders) options.loaders = ingest::LoaderRegistry::standard();
     impl_->options = std::move(options);
     if (impl_->options.tag_entities && !impl_->options.tagger) {
         impl_->options.tagger = entities::make_standard_tagger(nullptr, impl_->options.analyzer);
@@ -203,6 +204,7 @@ IndexReport Indexer::add_path(const fs::path& path, const ProgressCallback& prog
                                               : std::max(1u, std::thread::hardware_concurrency()),
         .max_file_bytes = impl_->options.max_file_bytes,
         .index_fingerprint = impl_->index_fingerprint,
+        .loaders = impl_->options.loaders.get(),
     };
     detail::run_file_pipeline(files, *impl_->builder, settings, index, report, progress);
     if (parallel) parallel->finish();

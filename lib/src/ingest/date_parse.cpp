@@ -1,16 +1,16 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 // A scanner, not a regular expression: it runs once per indexed file, and std::regex over the
 // top of each file was a tenth of all indexing time.
-#include "ingest/date_parse.hpp"
+#include <ngosearch/ingest/dates.hpp>
 
 #include <array>
+#include <cctype>
 #include <cstdio>
 
-#include <ngosearch/ingest/loader.hpp>
 
 #include "detail/ascii.hpp"
 
-namespace ngosearch::detail {
+namespace ngosearch::ingest {
 
 namespace {
 
@@ -46,7 +46,7 @@ public:
             "july",    "august",   "september", "october", "november", "december"};
         std::size_t end = at_;
         while (end < text_.size() && is_letter(text_[end])) ++end;
-        const std::string word = lower_ascii(text_.substr(at_, end - at_));
+        const std::string word = ::ngosearch::detail::lower_ascii(text_.substr(at_, end - at_));
         for (std::size_t i = 0; i < kMonths.size(); ++i) {
             const bool full = word == kMonths[i];
             const bool abbreviated = word.size() == 3 && kMonths[i].starts_with(word);
@@ -92,7 +92,7 @@ private:
 std::optional<std::string> make_date(int y, int m, int d) {
     char buf[32];
     std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
-    return ingest::normalize_date(buf);
+    return normalize_date(buf);
 }
 
 // 2020-12-15, 2020/12/15, 2020.12.15, 2020. 12. 15. (Korean letters), 2020년 12월 15일
@@ -171,4 +171,48 @@ std::optional<std::string> find_written_date(std::string_view text) {
     return std::nullopt;
 }
 
-}  // namespace ngosearch::detail
+std::optional<std::string> normalize_date(std::string_view s) {
+    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
+    int parts[3] = {0, 0, 0};
+    int count = 0;
+    std::size_t i = 0;
+    while (count < 3) {
+        const std::size_t start = i;
+        int value = 0;
+        while (i < s.size() && std::isdigit(static_cast<unsigned char>(s[i]))) {
+            // More than four digits is never a valid part; stop adding before int overflows.
+            if (i - start < 4) value = value * 10 + (s[i] - '0');
+            ++i;
+        }
+        const std::size_t digits = i - start;
+        if (digits == 0 || (count == 0 && digits != 4) || (count > 0 && digits > 2)) {
+            return std::nullopt;
+        }
+        parts[count++] = value;
+        if (i == s.size() || count == 3) break;
+        if (s[i] != '-' && s[i] != '/' && s[i] != '.') return std::nullopt;
+        ++i;
+    }
+    if (i != s.size()) return std::nullopt;
+    const int y = parts[0], m = parts[1], d = parts[2];
+    if (y < 1000) return std::nullopt;
+    char buf[32];
+    if (count == 1) {
+        std::snprintf(buf, sizeof buf, "%04d", y);
+        return std::string(buf);
+    }
+    if (m < 1 || m > 12) return std::nullopt;
+    if (count == 2) {
+        std::snprintf(buf, sizeof buf, "%04d-%02d", y, m);
+        return std::string(buf);
+    }
+    static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    const int days = kDays[m - 1] + ((m == 2 && leap) ? 1 : 0);
+    if (d < 1 || d > days) return std::nullopt;
+    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
+    return std::string(buf);
+}
+
+}  // namespace ngosearch::ingest

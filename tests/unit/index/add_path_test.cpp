@@ -28,7 +28,7 @@ TEST_CASE("add_path: folder tree, ids relative to the root, paths as given, bad 
     dir.write("docs/bad.txt", "valid words \xFF\xFE then more valid words");
     dir.write("docs/bin.txt", std::string("PK\0\0\x03\x04 zip", 10));
     dir.write("docs/empty.md", "");
-    dir.write("docs/scan.pdf", "%PDF-1.4");
+    dir.write("docs/scan.docx", "PK zip");
     dir.write("docs/.hidden/x.txt", "hidden");
     dir.write("docs/.notes.txt", "hidden");
 
@@ -47,7 +47,7 @@ TEST_CASE("add_path: folder tree, ids relative to the root, paths as given, bad 
     REQUIRE(r.skipped.size() == 3);
     CHECK(find_issue(r.skipped, "bin.txt")->reason.find("binary file") != std::string::npos);
     CHECK(find_issue(r.skipped, "empty.md")->reason.find("empty file") != std::string::npos);
-    CHECK(find_issue(r.skipped, "scan.pdf")->reason.find("unsupported format (.pdf)") !=
+    CHECK(find_issue(r.skipped, "scan.docx")->reason.find("unsupported format (.docx)") !=
           std::string::npos);
     REQUIRE(r.warnings.size() == 1);
     CHECK(r.warnings[0].reason.find("invalid UTF-8: 2 byte(s)") != std::string::npos);

@@ -28,6 +28,8 @@ struct Document {
     /// from an index (Searcher::find), found by the indexer's tagger. Ignored by
     /// Indexer::add(), which tags the text itself.
     std::vector<entities::Entity> entities{};
+    /// Paged formats (PDF): the byte offset into `body` where each page begins, page 1 first.
+    std::vector<std::size_t> pages{};
 
     friend bool operator==(const Document&, const Document&) = default;
 };

@@ -3,7 +3,7 @@
 //
 //     ngosearch::Indexer ix("my.index");                 // creates it if missing
 //     ix.add(ngosearch::Document{.id = "a", .title = "…", .body = "…"});
-//     auto report = ix.add_path("letters/");             // .txt and .md files, recursively
+//     auto report = ix.add_path("letters/");             // text, Markdown, HTML, PDF, recursively
 //     for (const auto& s : report.skipped) std::cerr << s.path << ": " << s.reason << '\n';
 //     ix.commit();                                       // explicit: destructors never throw
 #pragma once
@@ -19,6 +19,7 @@
 #include <ngosearch/analysis/analyzer.hpp>
 #include <ngosearch/entities/tagger.hpp>
 #include <ngosearch/index/document.hpp>
+#include <ngosearch/ingest/loader.hpp>
 
 namespace ngosearch {
 
@@ -56,6 +57,9 @@ struct IndexOptions {
     /// as the index is (1 for a new one); a count that differs from an existing index's is
     /// refused.
     std::size_t shards = 0;
+    /// The formats add_path reads, by file extension; nullptr means
+    /// ingest::LoaderRegistry::standard() (text, Markdown, HTML, PDF).
+    std::shared_ptr<const ingest::LoaderRegistry> loaders = nullptr;
 };
 
 /// A file that was not indexed, or indexed with a problem (invalid UTF-8 replaced).
@@ -99,7 +103,7 @@ public:
     /// Deletes the document with this id. Returns false if there was none.
     bool remove(std::string_view id);
 
-    /// Indexes one file or a folder tree (.txt and .md; hidden entries are ignored, and so are
+    /// Indexes one file or a folder tree (the formats of IndexOptions::loaders; hidden entries are ignored, and so are
     /// files matching the glob patterns, one per line, of a `.ngosearchignore` file in the folder
     /// given: a pattern with '/' matches the relative path, one without the file name). The id of a
     /// document is its path relative to `path` (a file given directly: its file name); its path
