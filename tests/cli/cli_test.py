@@ -1079,7 +1079,7 @@ class BadInputTest(CliCase):
         report = self.index("docs", db=os.path.join(self.tmp, "other"))
         reasons = {s["path"]: s["reason"] for s in report["skipped"]}
         self.assertEqual(set(reasons), {"docs/report.pdf", "docs/notes.docx"})
-        self.assertTrue(reasons["docs/report.pdf"].startswith("unsupported format"), reasons)
+        self.assertTrue(reasons["docs/report.pdf"].startswith("damaged or truncated PDF"), reasons)
         # Named directly it is an error.
         proc = self.fails(1, "index", "--db", self.db, "docs/report.pdf")
         self.assertIn("ngosearch: error: cannot index docs/report.pdf: unsupported format",
