@@ -1081,8 +1081,11 @@ class BadInputTest(CliCase):
         self.assertEqual(set(reasons), {"docs/report.pdf", "docs/notes.docx"})
         self.assertTrue(reasons["docs/report.pdf"].startswith("damaged or truncated PDF"), reasons)
         # Named directly it is an error.
+        proc = self.fails(1, "index", "--db", self.db, "docs/notes.docx")
+        self.assertIn("ngosearch: error: cannot index docs/notes.docx: unsupported format",
+                      proc.stderr)
         proc = self.fails(1, "index", "--db", self.db, "docs/report.pdf")
-        self.assertIn("ngosearch: error: cannot index docs/report.pdf: unsupported format",
+        self.assertIn("ngosearch: error: cannot index docs/report.pdf: damaged or truncated PDF",
                       proc.stderr)
 
     def test_search_on_missing_index_fails(self):
