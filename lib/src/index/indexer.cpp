@@ -16,8 +16,10 @@
 #include "detail/xapian_errors.hpp"
 #include "index/document_builder.hpp"
 #include "index/document_codec.hpp"
+#include "index/index_creation.hpp"
 #include "index/index_fingerprint.hpp"
 #include "index/prefixes.hpp"
+#include "index/table_check.hpp"
 
 namespace ngosearch {
 
@@ -95,9 +97,10 @@ struct Indexer::Impl {
         } catch (const Xapian::Error& e) {
             // Xapian has dropped the uncommitted batch: say so, never report it as indexed.
             pending = 0;
-            throw IndexError("index error at " + where + " while adding '" + doc.id +
-                             "': " + detail::describe(e) +
-                             "; documents added since the last commit were lost, index again");
+            std::string failure = detail::system_failure(e, where);
+            if (failure.empty()) failure = "index error at " + where + ": " + detail::describe(e);
+            throw IndexError(failure + "; while adding '" + doc.id +
+                             "': documents added since the last commit were lost, index again");
         }
         if (++pending >= options.batch_docs) commit();
     }
@@ -147,6 +150,7 @@ struct Indexer::Impl {
                 return;
             }
             ingest::LoadedFile loaded = ingest::parse_text(bytes, *format, shown_path);
+            for (const std::string& note : loaded.notes) report.warnings.push_back({shown_path, note});
             loaded.document.id = id;
             loaded.document.path = shown_path;
             put(loaded.document, hash);
@@ -182,24 +186,21 @@ Indexer::Indexer(const fs::path& path, IndexOptions options) : impl_(std::make_u
     impl_->builder = std::make_unique<detail::DocumentBuilder>(
         impl_->options.analyzer,
         impl_->options.tag_entities ? impl_->options.tagger : nullptr);
-    std::error_code ec;
-    if (!fs::exists(path, ec)) {
+    if (detail::awaiting_index(path)) {
         if (!impl_->options.create) {
             throw IndexNotFound("no index at " + impl_->where +
                                 "; create one with `ngosearch index PATH`");
         }
-        fs::create_directories(path, ec);
-        if (ec) {
-            throw IndexError("cannot create index folder " + impl_->where + ": " + ec.message());
-        }
+        detail::create_index(path, impl_->options.analyzer->fingerprint());
     }
     check_index_location(path);
     impl_->db = detail::translate_xapian_errors(impl_->where, [&] {
-        return Xapian::WritableDatabase(impl_->where, Xapian::DB_CREATE_OR_OPEN);
+        return Xapian::WritableDatabase(impl_->where, Xapian::DB_OPEN);
     });
     const std::string& fingerprint = impl_->options.analyzer->fingerprint();
     detail::translate_xapian_errors(impl_->where, [&] {
         detail::check_analyzer(impl_->db, fingerprint, impl_->where);
+        detail::check_tables(impl_->db, path, impl_->where);
         if (impl_->db.get_metadata(detail::kAnalyzerKey).empty()) {
             impl_->db.set_metadata(detail::kAnalyzerKey, fingerprint);
             impl_->db.set_metadata(detail::kFormatKey, detail::kFormatVersion);
@@ -237,7 +238,10 @@ IndexReport Indexer::add_path(const fs::path& path, const ProgressCallback& prog
     IndexReport report;
     std::error_code ec;
     const auto status = fs::status(path, ec);
-    if (ec || !fs::exists(status)) throw InputError(path.string(), "no such file or directory");
+    if (ec && ec != std::errc::no_such_file_or_directory) {
+        throw InputError(path.string(), ec.message());  // a symbolic link loop, a denied folder
+    }
+    if (!fs::exists(status)) throw InputError(path.string(), "no such file or directory");
     if (fs::is_regular_file(status)) {
         impl_->index_named_file(path, path.filename().string(), path.string(), report);
         if (progress) progress(1, 1);
@@ -247,6 +251,15 @@ IndexReport Indexer::add_path(const fs::path& path, const ProgressCallback& prog
 
     // Collect first, then index in sorted order: ids and the progress total are then stable.
     std::vector<fs::path> files;
+    // The iterator skips a folder it may not read without a word: look first, and say so.
+    const auto unreadable = [](const fs::path& folder) {
+        std::error_code error;
+        fs::directory_iterator probe(folder, error);
+        return error;
+    };
+    if (const auto denied = unreadable(path)) {
+        throw InputError(path.string(), "cannot list folder: " + denied.message());
+    }
     fs::recursive_directory_iterator it(path, fs::directory_options::skip_permission_denied, ec);
     if (ec) throw InputError(path.string(), "cannot list folder: " + ec.message());
     for (; it != fs::recursive_directory_iterator(); it.increment(ec)) {
@@ -256,7 +269,20 @@ IndexReport Indexer::add_path(const fs::path& path, const ProgressCallback& prog
             if (entry.is_directory(ec)) it.disable_recursion_pending();
             continue;
         }
-        if (entry.is_regular_file(ec)) files.push_back(entry.path());
+        std::error_code kind;
+        if (entry.is_regular_file(kind)) {
+            files.push_back(entry.path());
+        } else if (entry.is_directory(kind)) {
+            if (const auto denied = unreadable(entry.path())) {
+                it.disable_recursion_pending();
+                report.skipped.push_back({text::escape_invalid_utf8(entry.path().generic_string()),
+                                          "cannot list folder: " + denied.message() +
+                                              "; its files were not indexed"});
+            }
+        } else if (kind && entry.is_symlink(ec)) {
+            report.skipped.push_back({text::escape_invalid_utf8(entry.path().generic_string()),
+                                      kind.message()});  // a loop or a link to nowhere
+        }
     }
     if (ec) report.warnings.push_back({path.string(), "folder not fully listed: " + ec.message()});
     const std::vector<std::string> patterns = read_ignore_patterns(path);

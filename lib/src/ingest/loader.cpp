@@ -33,6 +33,23 @@ std::string_view trim(std::string_view s) {
 }
 
 
+// UTF-16 text: a byte order mark, or (without one) mostly NUL bytes at every other offset, as
+// text of Latin letters has. Otherwise its NUL bytes would call it binary.
+bool looks_like_utf16(std::string_view s) {
+    if (s.starts_with("\xFF\xFE") || s.starts_with("\xFE\xFF")) return true;
+    const std::size_t pairs = std::min<std::size_t>(s.size() / 2, 512);
+    if (pairs < 4) return false;
+    std::size_t even = 0, odd = 0;
+    for (std::size_t i = 0; i < pairs; ++i) {
+        even += s[2 * i] == '\0';
+        odd += s[2 * i + 1] == '\0';
+    }
+    const auto mostly = [&](std::size_t nul, std::size_t other) {
+        return nul * 10 >= pairs * 9 && other * 10 <= pairs;
+    };
+    return mostly(even, odd) || mostly(odd, even);
+}
+
 // Splits off one line (without its terminator) from the front of `rest`.
 std::string_view next_line(std::string_view& rest) {
     const std::size_t nl = rest.find('\n');
@@ -58,7 +75,8 @@ std::string clip_title(std::string_view s) {
 
 // Fills `doc` from a "---" front-matter block at the start of `text`; returns the rest of the
 // text. Without a block, returns `text` unchanged.
-std::string_view read_front_matter(std::string_view text, Document& doc) {
+std::string_view read_front_matter(std::string_view text, Document& doc,
+                                   std::vector<std::string>& notes) {
     std::string_view rest = text;
     if (trim(next_line(rest)) != "---") return text;
     std::string_view body = rest;
@@ -74,12 +92,21 @@ std::string_view read_front_matter(std::string_view text, Document& doc) {
                         doc.date = *d;
                     } else {
                         doc.metadata["date"] = value;  // keep what was written; never lose it
+                        notes.push_back("front matter date '" + value +
+                                        "' is not a valid date (YYYY, YYYY-MM or YYYY-MM-DD); "
+                                        "the document has no date (the text is kept in its "
+                                        "metadata)");
                     }
                 } else if (key == "type") {
                     doc.type = text::normalize(value);
                 } else if (key == "lang" || key == "language") {
                     doc.language = language_code(value);
-                    if (doc.language.empty()) doc.metadata[key] = value;
+                    if (doc.language.empty()) {
+                        doc.metadata[key] = value;
+                        notes.push_back("front matter " + key + " '" + value +
+                                        "' is not a language ngosearch knows (en, ko, mixed); "
+                                        "the language is guessed from the text");
+                    }
                 } else {
                     doc.metadata[key] = value;
                 }
@@ -126,6 +153,10 @@ std::optional<Format> format_for(const std::filesystem::path& file) noexcept {
 LoadedFile parse_text(std::string_view bytes, Format format, std::string_view path) {
     const std::string where(path);
     const std::string_view sniff = bytes.substr(0, kBinarySniffBytes);
+    if (looks_like_utf16(sniff)) {
+        throw InputError(where, "UTF-16 text, not UTF-8; convert it to UTF-8 first (e.g. "
+                                "iconv -f UTF-16 -t UTF-8)");
+    }
     if (sniff.find('\0') != std::string_view::npos) {
         throw InputError(where, "binary file (contains NUL bytes); not indexed");
     }
@@ -144,7 +175,7 @@ LoadedFile parse_text(std::string_view bytes, Format format, std::string_view pa
     if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);  // byte order mark
 
     Document& doc = out.document;
-    const std::string_view body = read_front_matter(text, doc);
+    const std::string_view body = read_front_matter(text, doc, out.notes);
     if (trim(body).empty()) throw InputError(where, "empty file (no text to index)");
     doc.body = std::string(body);
     if (doc.title.empty()) doc.title = first_title(body, format);
@@ -159,15 +190,19 @@ std::string read_file(const std::filesystem::path& file, std::uint64_t max_bytes
     const std::string where = file.string();
     std::error_code ec;
     const auto status = std::filesystem::status(file, ec);
-    if (ec || !std::filesystem::exists(status)) {
-        throw InputError(where, "no such file or directory");
+    if (ec && ec != std::errc::no_such_file_or_directory) {
+        throw InputError(where, ec.message());  // "Too many levels of symbolic links", …
     }
+    if (!std::filesystem::exists(status)) throw InputError(where, "no such file or directory");
     if (!std::filesystem::is_regular_file(status)) throw InputError(where, "not a regular file");
     const std::uint64_t size = std::filesystem::file_size(file, ec);
     if (ec) throw InputError(where, "cannot read size: " + ec.message());
     if (size > max_bytes) {
-        throw InputError(where, "file too large (" + std::to_string(size) + " bytes; limit " +
-                                    std::to_string(max_bytes) + "); raise the limit to index it");
+        throw InputError(where, "file too large (" + std::to_string(size) + " bytes; the limit is " +
+                                    std::to_string(max_bytes) +
+                                    " bytes); to index it raise the limit: "
+                                    "IndexOptions::max_file_bytes, or ngosearch index "
+                                    "--max-file-size BYTES");
     }
     std::ifstream in(file, std::ios::binary);
     if (!in) throw InputError(where, "cannot open for reading (permission denied?)");

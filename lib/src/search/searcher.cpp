@@ -3,6 +3,7 @@
 
 #include <xapian.h>
 
+#include <sstream>
 #include <unordered_set>
 
 #include <ngosearch/error.hpp>
@@ -14,6 +15,7 @@
 #include "index/document_codec.hpp"
 #include "index/index_fingerprint.hpp"
 #include "index/prefixes.hpp"
+#include "index/table_check.hpp"
 #include "entities/name_index.hpp"
 #include "search/entity_facets.hpp"
 #include "search/query_builder.hpp"
@@ -49,9 +51,24 @@ struct Searcher::Impl {
             throw IndexNotFound("no index at " + where +
                                 "; create one with `ngosearch index PATH` (or pass --db)");
         }
-        db = detail::translate_xapian_errors(where, [&] { return Xapian::Database(where); });
-        detail::translate_xapian_errors(
-            where, [&] { detail::check_analyzer(db, analyzer->fingerprint(), where); });
+        if (fs::is_regular_file(path, ec)) {
+            // A file is read as a stub database (one shard per line); anything else is a
+            // mistake for the index folder, which Xapian would call a "Bad line".
+            try {
+                db = Xapian::Database(where);
+            } catch (const Xapian::Error& e) {
+                throw IndexNotFound("no index at " + where + ": it is a file, not an index folder (" +
+                                    detail::describe(e) + "); pass the index folder to --db");
+            }
+        } else {
+            db = detail::translate_xapian_errors(where, [&] { return Xapian::Database(where); });
+        }
+        detail::translate_xapian_errors(where, [&] {
+            detail::with_reopen(db, [&] {
+                detail::check_analyzer(db, analyzer->fingerprint(), where);
+                detail::check_tables(db, path, where);
+            });
+        });
         for (const std::string_view w : detail::list_lines(data::en_stopwords)) {
             stopwords.emplace(w);
         }
@@ -203,6 +220,22 @@ IndexStats Searcher::stats() const {
             return s;
         });
     });
+}
+
+void Searcher::check() const {
+    std::ostringstream log;
+    std::size_t errors = 0;
+    try {
+        errors = Xapian::Database::check(impl_->where, 0, &log);
+    } catch (const Xapian::Error& e) {
+        throw IndexCorrupt("index at " + impl_->where + " is damaged: " + detail::describe(e) +
+                           "; rebuild it (delete the folder and run `ngosearch index` again)");
+    }
+    if (errors > 0) {
+        throw IndexCorrupt("index at " + impl_->where + " is damaged: the check found " +
+                           std::to_string(errors) + " error(s): " + log.str().substr(0, 500) +
+                           "; rebuild it (delete the folder and run `ngosearch index` again)");
+    }
 }
 
 void Searcher::reopen() {

@@ -10,6 +10,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <ngosearch/index/document.hpp>
 
@@ -26,6 +27,9 @@ struct LoadedFile {
     Document document;               ///< id left empty: the caller decides it
     std::size_t invalid_bytes = 0;   ///< invalid UTF-8 bytes replaced by U+FFFD
     std::size_t first_invalid = 0;   ///< byte offset of the first one
+    /// What was read but not used, worth telling the user: a front-matter date that is not a
+    /// date, a language the loader does not know (both kept in document.metadata).
+    std::vector<std::string> notes;
 };
 
 /// Builds a Document from file contents. A leading front-matter block
@@ -39,11 +43,12 @@ struct LoadedFile {
 /// heading (Markdown) or first non-empty line, the date the first date written near the top
 /// ("15 December 2020", "December 15, 2020", "2020-12-15", "2020년 12월 15일"), the language
 /// guessed from the letters.
-/// @throws InputError (binary content, empty text).
+/// @throws InputError (binary content, UTF-16 or other non-UTF-8 text, empty text).
 LoadedFile parse_text(std::string_view bytes, Format format, std::string_view path_for_errors = {});
 
 /// The bytes of a file. @throws InputError (missing, not a regular file, unreadable, larger
-/// than max_bytes — never truncated).
+/// than max_bytes — never truncated; the message names IndexOptions::max_file_bytes and the
+/// CLI's --max-file-size).
 std::string read_file(const std::filesystem::path& file, std::uint64_t max_bytes = 256ull << 20);
 
 /// Reads and parses a file. @throws InputError (missing, unreadable, larger than max_bytes,
