@@ -1528,6 +1528,106 @@ class MessageTest(CliCase):
         self.assertEqual(lines[2].index("^") - 2, len("lang:"), runs[1].stderr)
 
 
+class CrashConsistencyTest(CliCase):
+    """`ngosearch index` killed (SIGKILL) at seeded random moments: after each kill the index
+    opens and passes xapian-check, nothing an earlier run committed is gone, what is there is a
+    prefix of the files in order and searchable, and a run to the end reaches the state of an
+    uninterrupted run. Only what the command shows is used (no knowledge of its internals).
+    NGOSEARCH_KILL_SEED and NGOSEARCH_KILL_RUNS change the seed (default 12) and the number of
+    kills (default 50)."""
+
+    FILES = 60
+    VOCABULARY = ["activists", "prosecution", "detention", "journalists", "freedom",
+                  "expression", "government", "인권", "국가보안법을", "통일부는", "북한에서",
+                  "표현의", "자유"]
+
+    def corpus(self, seed):
+        rnd = __import__("random").Random(seed)
+        docs = os.path.join(self.tmp, "docs")
+        for i in range(self.FILES):
+            words = " ".join(rnd.choice(self.VOCABULARY) + str(rnd.randrange(50))
+                             for _ in range(300))
+            write_file(os.path.join(docs, f"d{i:03d}.txt"), f"Document {i}\nmark{i:03d}x {words}\n")
+        return docs
+
+    def present(self, db):
+        """Ids of the documents found by their marker word (one search process for all)."""
+        queries = "".join(f"mark{i:03d}x\n" for i in range(self.FILES))
+        proc = self.ok("search", "--db", db, "--json", "--batch", "-", input=queries)
+        found = set()
+        for i, line in enumerate(proc.stdout.splitlines()):
+            hits = [h["id"] for h in json.loads(line)["hits"]]
+            self.assertIn(hits, ([], [f"d{i:03d}.txt"]), line)
+            found.update(hits)
+        return found
+
+    def state(self, db):
+        stats = self.stats(db=db)
+        return stats["documents"], stats["terms"], stats["average_length"]
+
+    def test_sigkill_at_random_points_loses_nothing_committed(self):
+        seed = int(os.environ.get("NGOSEARCH_KILL_SEED", "12"))
+        kills_wanted = int(os.environ.get("NGOSEARCH_KILL_RUNS", "50"))
+        rnd = __import__("random").Random(seed)
+        docs = self.corpus(seed)
+        names = [f"d{i:03d}.txt" for i in range(self.FILES)]
+        xapian_check = next((p for p in ("/usr/bin/xapian-check", "/usr/local/bin/xapian-check")
+                             if os.path.exists(p)), None)
+        command = ["index", "--json", "--quiet", "--batch-docs", "3", docs]
+
+        reference = os.path.join(self.tmp, "reference")
+        started = time.monotonic()
+        self.ok("index", "--db", reference, *command[1:])
+        full_run = time.monotonic() - started
+        expected = self.state(reference)
+        self.assertEqual(expected[0], self.FILES)
+
+        kills = completions = finished_first = 0
+        db, before = None, set()
+        while kills < kills_wanted:
+            if db is None:   # a new index: kills during its creation are tried too
+                db = os.path.join(self.tmp, f"db{completions}")
+                before = set()
+            proc = subprocess.Popen([CLI, command[0], "--db", db, *command[1:]], cwd=self.tmp,
+                                    env=self.env(), stdin=subprocess.DEVNULL,
+                                    stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+            # Within the time the files still to do take (a re-run skips the indexed ones).
+            time.sleep(rnd.uniform(0, full_run * (1.05 - len(before) / self.FILES)))
+            if proc.poll() is None:
+                proc.kill()
+                kills += 1
+            else:
+                finished_first += 1
+            proc.wait()
+            err = decode(proc.stderr.read())
+            proc.stderr.close()
+            self.assertIn(proc.returncode, (0, -9), err)
+            context = f"seed {seed}, kill {kills}, db {db}"
+            if not os.path.exists(os.path.join(db, "iamglass")):
+                # Killed before the index existed: nothing at the path but what was there.
+                self.assertFalse(before, context)
+                self.assertFalse(os.path.exists(db) and os.listdir(db), context)
+                continue
+            if xapian_check:
+                check = subprocess.run([xapian_check, db], capture_output=True, timeout=60)
+                self.assertEqual(check.returncode, 0, context + decode(check.stdout))
+            now = self.present(db)
+            self.assertEqual(self.stats(db=db)["documents"], len(now), context)
+            self.assertTrue(before <= now, f"{context}: lost {sorted(before - now)}")
+            # One writer commits in file order: what is there is a prefix of the files.
+            self.assertEqual(sorted(now), names[:len(now)], context)
+            before = now
+            if rnd.random() < 0.1:   # finish this index and compare it with the reference
+                self.ok("index", "--db", db, *command[1:])
+                self.assertEqual(self.state(db), expected, context)
+                self.assertEqual(self.present(db), set(names), context)
+                completions += 1
+                db = None
+        print(f"\nkill test: seed {seed}, {kills} kills, {finished_first} runs finished before "
+              f"their kill time, {completions} completed indexes compared with the reference, "
+              f"xapian-check {'used' if xapian_check else 'not installed'}", file=sys.stderr)
+
+
 # --- the bundled corpus -----------------------------------------------------------------------
 
 class HostileInputTest(CliCase):
