@@ -53,8 +53,11 @@ void print_help(std::ostream& out, const std::string& synopsis, const std::strin
 /// One JSON value on one line, invalid UTF-8 replaced (never throws on text).
 void print_json(std::ostream& out, const nlohmann::ordered_json& j);
 
-/// "ngosearch: warning: …" on stderr.
+/// "ngosearch: warning: …" on stderr, control characters made printable (as on stdout).
 void warn(const std::string& message);
+
+/// "ngosearch: error: …" on stderr, control characters made printable.
+void error(const std::string& message);
 
 /// True when stdout is a terminal (bold highlights, progress bars).
 bool stdout_is_tty();

@@ -10,6 +10,7 @@
 
 #include <ngosearch/entities/gazetteer.hpp>
 #include <ngosearch/error.hpp>
+#include <ngosearch/text/utf8.hpp>
 
 namespace ngosearch::cli {
 
@@ -26,6 +27,10 @@ void parse(const Args& args, const po::options_description& desc,
     if (!positional_name.empty()) pos.add(positional_name.c_str(), -1);
     po::store(po::command_line_parser(args).options(desc).positional(pos).run(), vm);
     po::notify(vm);
+    // An empty --db (an unset shell variable) must not quietly mean the default index.
+    if (vm.count("db") && vm["db"].as<std::string>().empty()) {
+        throw po::error("--db needs a folder; it was given an empty value");
+    }
 }
 
 std::filesystem::path index_path(const Common& common) {
@@ -49,7 +54,15 @@ void print_json(std::ostream& out, const nlohmann::ordered_json& j) {
     out << j.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << '\n';
 }
 
-void warn(const std::string& message) { std::cerr << "ngosearch: warning: " << message << '\n'; }
+void warn(const std::string& message) {
+    std::cerr << "ngosearch: warning: " << printable(text::escape_invalid_utf8(message), true)
+              << '\n';
+}
+
+void error(const std::string& message) {
+    std::cerr << "ngosearch: error: " << printable(text::escape_invalid_utf8(message), true)
+              << '\n';
+}
 
 bool stdout_is_tty() { return ::isatty(STDOUT_FILENO) == 1; }
 bool stderr_is_tty() { return ::isatty(STDERR_FILENO) == 1; }
@@ -86,10 +99,12 @@ std::size_t display_width(std::string_view s) {
 
 void print_query_error(std::ostream& err, const std::string& message, std::size_t position,
                        std::string_view query) {
-    err << "ngosearch: error: " << message << '\n';
+    err << "ngosearch: error: " << printable(text::escape_invalid_utf8(message), true) << '\n';
     if (query.empty() || position > query.size()) return;
-    err << "  " << query << "\n  " << std::string(display_width(query.substr(0, position)), ' ')
-        << "^\n";
+    // printable() keeps byte lengths, so the position is a position in the shown text too.
+    const std::string shown = printable(query, /*one_line=*/true);
+    err << "  " << shown << "\n  "
+        << std::string(display_width(std::string_view(shown).substr(0, position)), ' ') << "^\n";
 }
 
 std::shared_ptr<const entities::Gazetteer> load_gazetteer(const std::vector<std::string>& files) {

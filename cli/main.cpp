@@ -54,15 +54,16 @@ int main(int argc, char** argv) try {
     };
     const auto it = kCommands.find(all[0]);
     if (it == kCommands.end()) {
-        std::cerr << "ngosearch: error: unknown command '" << all[0]
-                  << "' (commands: index, search, show, delete, stats, analyze, entities, compact; see --help)\n";
+        ngosearch::cli::error("unknown command '" + all[0] +
+                              "' (commands: index, search, show, delete, stats, analyze, "
+                              "entities, compact; see --help)");
         return ngosearch::cli::kExitUsage;
     }
     return it->second(Args(all.begin() + 1, all.end()));
 } catch (const boost::program_options::error& e) {
-    std::cerr << "ngosearch: error: " << e.what() << " (see --help)\n";
+    ngosearch::cli::error(std::string(e.what()) + " (see --help)");
     return ngosearch::cli::kExitUsage;
 } catch (const std::exception& e) {
-    std::cerr << "ngosearch: error: " << e.what() << '\n';
+    ngosearch::cli::error(e.what());
     return ngosearch::cli::kExitError;
 }

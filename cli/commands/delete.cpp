@@ -26,10 +26,9 @@ int run_delete(const Args& args) {
     int status = kExitOk;
     for (const auto& id : ids) {
         if (indexer.remove(id)) {
-            std::cout << "deleted " << id << '\n';
+            std::cout << "deleted " << printable(id) << '\n';
         } else {
-            std::cerr << "ngosearch: error: no document with id '" << id << "' in " << db.string()
-                      << '\n';
+            error("no document with id '" + id + "' in " + db.string());
             status = kExitError;
         }
     }

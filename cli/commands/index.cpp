@@ -17,6 +17,35 @@ nlohmann::ordered_json issues_json(const std::vector<FileIssue>& issues) {
     return a;
 }
 
+// "300", "64K", "256M", "2G" → bytes.
+std::uint64_t parse_size(const std::string& text) {
+    std::size_t used = 0;
+    unsigned long long value = 0;
+    if (!text.empty() && text.front() >= '0' && text.front() <= '9') {
+        try {
+            value = std::stoull(text, &used);
+        } catch (const std::exception&) {
+            used = 0;
+        }
+    }
+    std::uint64_t scale = 1;
+    if (used > 0 && used + 1 == text.size()) {
+        switch (text.back()) {
+            case 'k': case 'K': scale = 1ull << 10; break;
+            case 'm': case 'M': scale = 1ull << 20; break;
+            case 'g': case 'G': scale = 1ull << 30; break;
+            default: used = 0;
+        }
+    } else if (used != text.size()) {
+        used = 0;
+    }
+    if (used == 0 || value == 0 || value > UINT64_MAX / scale) {
+        throw po::error("--max-file-size takes a size in bytes such as 300000, 64K, 512M or 2G, "
+                        "not '" + text + "'");
+    }
+    return value * scale;
+}
+
 }  // namespace
 
 int run_index(const Args& args) {
@@ -27,6 +56,7 @@ int run_index(const Args& args) {
     std::size_t threads = 0;
     bool no_sync = false;
     std::size_t shards = 0;
+    std::string max_file_size;
     std::vector<std::string> gazetteers;
     po::options_description desc("options");
     add_common_options(desc, common);
@@ -45,6 +75,8 @@ int run_index(const Args& args) {
         ("threads,j", po::value(&threads)->value_name("N"),
          "read, analyse and tag files on N threads (default 0: one per hardware thread); the "
          "index is the same whatever N")
+        ("max-file-size", po::value(&max_file_size)->value_name("SIZE"),
+         "skip files larger than SIZE bytes (K, M, G suffixes; default 256M)")
         ("gazetteer", po::value(&gazetteers)->value_name("FILE"),
          "names of your own for entity tagging, in the built-in gazetteer's format; they may "
          "correct its entries (same id) (repeatable)")
@@ -70,53 +102,83 @@ int run_index(const Args& args) {
                          .tag_entities = !no_entities,
                          .threads = threads,
                          .shards = shards};
+    if (!max_file_size.empty()) options.max_file_bytes = parse_size(max_file_size);
     if (!no_entities) options.tagger = entities::make_standard_tagger(load_gazetteer(gazetteers));
     Indexer indexer(db, options);
     IndexReport report;
     std::vector<FileIssue> failed;  // paths named on the command line that could not be used
     const bool progress_bar = !quiet && !json && stderr_is_tty();
-    for (const auto& p : paths) {
-        try {
-            ProgressCallback progress;
-            if (progress_bar) {
-                progress = [&p](std::size_t done, std::size_t total) {
-                    std::cerr << "\rindexing " << p << ": " << done << '/' << total << std::flush;
-                    if (done == total) std::cerr << '\n';
-                };
+    // An index that fails mid-run (full disk, damaged table) stops the run, but the report of
+    // what was done before still goes out, with the error, in both forms.
+    std::string fatal;
+    try {
+        for (const auto& p : paths) {
+            try {
+                ProgressCallback progress;
+                if (progress_bar) {
+                    progress = [&p](std::size_t done, std::size_t total) {
+                        std::cerr << "\rindexing " << printable(p) << ": " << done << '/'
+                                  << total << std::flush;
+                        if (done == total) std::cerr << '\n';
+                    };
+                }
+                IndexReport r = indexer.add_path(p, progress);
+                // A file named on the command line that was skipped is a failure, not a note.
+                if (std::filesystem::is_regular_file(p) && !r.skipped.empty()) {
+                    failed.insert(failed.end(), r.skipped.begin(), r.skipped.end());
+                    r.skipped.clear();
+                }
+                report += r;
+            } catch (const InputError& e) {
+                failed.push_back({p, e.reason()});
             }
-            IndexReport r = indexer.add_path(p, progress);
-            // A file named on the command line that was skipped is a failure, not a note.
-            if (std::filesystem::is_regular_file(p) && !r.skipped.empty()) {
-                failed.insert(failed.end(), r.skipped.begin(), r.skipped.end());
-                r.skipped.clear();
-            }
-            report += r;
-        } catch (const InputError& e) {
-            failed.push_back({p, e.reason()});
         }
+        indexer.commit();
+    } catch (const IndexError& e) {
+        fatal = e.what();
     }
-    indexer.commit();
+    nlohmann::ordered_json documents = nullptr;
+    try {
+        documents = indexer.document_count();
+    } catch (const Error&) {
+        // Already reported as `fatal`.
+    }
 
     if (json) {
+        nlohmann::ordered_json errors = issues_json(failed);
+        if (!fatal.empty()) errors.push_back({{"path", db.string()}, {"reason", fatal}});
         print_json(std::cout, {{"index", db.string()},
                                {"indexed", report.indexed},
                                {"unchanged", report.unchanged},
                                {"ignored", report.ignored},
-                               {"documents", indexer.document_count()},
+                               {"documents", documents},
                                {"skipped", issues_json(report.skipped)},
                                {"warnings", issues_json(report.warnings)},
-                               {"errors", issues_json(failed)}});
+                               {"errors", errors}});
     } else {
         for (const auto& s : report.skipped) warn("skipped " + s.path + ": " + s.reason);
         for (const auto& w : report.warnings) warn(w.path + ": " + w.reason);
-        std::cout << "indexed " << report.indexed << " document(s)";
+        // After a failing index the counts of the unfinished path are unknown: say what is in
+        // the index (what was committed), not how much was indexed.
+        if (fatal.empty()) {
+            std::cout << "indexed " << report.indexed << " document(s)";
+        } else {
+            std::cout << "stopped by an error";
+        }
         if (report.unchanged) std::cout << ", " << report.unchanged << " unchanged";
         if (report.ignored) std::cout << ", " << report.ignored << " ignored";
         if (!report.skipped.empty()) std::cout << ", skipped " << report.skipped.size();
-        std::cout << "; " << indexer.document_count() << " in " << db.string() << '\n';
+        std::cout << "; ";
+        if (documents.is_null()) {
+            std::cout << "the index at " << printable(db.string()) << " could not be read\n";
+        } else {
+            std::cout << documents.get<std::size_t>() << " in " << printable(db.string()) << '\n';
+        }
     }
-    for (const auto& f : failed) {
-        std::cerr << "ngosearch: error: cannot index " << f.path << ": " << f.reason << '\n';
+    for (const auto& f : failed) error("cannot index " + f.path + ": " + f.reason);
+    if (!fatal.empty()) {
+        error(fatal);
+        return kExitError;
     }
     return failed.empty() ? kExitOk : kExitError;
 }

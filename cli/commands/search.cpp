@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 
@@ -13,6 +14,31 @@ namespace ngosearch::cli {
 namespace {
 
 constexpr std::string_view kBold = "\x1b[1m";
+// A line of --batch longer than this is no query (a file pasted by mistake, /dev/zero): refused
+// without reading it all into memory.
+constexpr std::size_t kMaxBatchLine = 1 << 20;
+
+enum class BatchLine { Line, End, TooLong, Binary };
+
+// Reads one line (without '\n') into `line`, holding at most kMaxBatchLine bytes of it.
+BatchLine read_batch_line(std::istream& in, std::string& line) {
+    line.clear();
+    bool any = false, too_long = false;
+    std::streambuf& buf = *in.rdbuf();
+    for (int c; (c = buf.sbumpc()) != std::char_traits<char>::eof();) {
+        any = true;
+        if (c == '\n') break;
+        if (c == '\0') return BatchLine::Binary;
+        if (line.size() < kMaxBatchLine) {
+            line.push_back(static_cast<char>(c));
+        } else {
+            too_long = true;
+        }
+    }
+    if (!any) return BatchLine::End;
+    return too_long ? BatchLine::TooLong : BatchLine::Line;
+}
+
 constexpr std::string_view kReset = "\x1b[0m";
 
 nlohmann::ordered_json result_json(const SearchResult& r) {
@@ -169,7 +195,7 @@ int run_search(const Args& args) {
             if (json) {
                 print_json(std::cout, {{"query", query}, {"error", e.what()}, {"position", nullptr}});
             }
-            std::cerr << "ngosearch: error: " << e.what() << '\n';
+            error(e.what());
         }
         return false;
     };
@@ -181,13 +207,37 @@ int run_search(const Args& args) {
     }
     std::ifstream file;
     if (batch != "-") {
-        file.open(batch);
+        std::error_code ec;
+        if (std::filesystem::is_directory(batch, ec)) {
+            throw InputError(batch, "is a folder; --batch needs a file of queries, one per line");
+        }
+        file.open(batch, std::ios::binary);
         if (!file) throw InputError(batch, "cannot open query file");
     }
     std::istream& in = (batch == "-") ? std::cin : file;
+    const std::string source = batch == "-" ? "standard input" : batch;
     bool all_ok = true;
     bool first = true;
-    for (std::string line; std::getline(in, line);) {
+    std::string line;
+    for (std::size_t number = 1;; ++number) {
+        const BatchLine got = read_batch_line(in, line);
+        if (got == BatchLine::End) break;
+        if (got == BatchLine::Binary) {
+            throw InputError(source, "line " + std::to_string(number) +
+                                         " holds a NUL byte: not a text file of queries");
+        }
+        if (got == BatchLine::TooLong) {
+            error(source + ": line " + std::to_string(number) + " is longer than " +
+                  std::to_string(kMaxBatchLine) + " bytes; not run (a query is a line of text)");
+            if (json) {
+                print_json(std::cout, {{"query", nullptr},
+                                       {"error", "query line longer than " +
+                                                     std::to_string(kMaxBatchLine) + " bytes"},
+                                       {"position", nullptr}});
+            }
+            all_ok = false;
+            continue;
+        }
         if (!line.empty() && line.back() == '\r') line.pop_back();
         if (line.find_first_not_of(" \t") == std::string::npos || line.front() == '#') continue;
         if (!json && !first) std::cout << "\n";

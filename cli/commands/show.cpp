@@ -28,8 +28,7 @@ int run_show(const Args& args) {
     const Searcher searcher(db);
     const auto doc = searcher.find(id);
     if (!doc) {
-        std::cerr << "ngosearch: error: no document with id '" << id << "' in " << db.string()
-                  << '\n';
+        error("no document with id '" + id + "' in " + db.string());
         return kExitError;
     }
     if (json) {

@@ -9,10 +9,13 @@ namespace ngosearch::cli {
 
 int run_stats(const Args& args) {
     Common common;
-    bool json = false;
+    bool json = false, check = false;
     po::options_description desc("options");
     add_common_options(desc, common);
-    desc.add_options()("json", po::bool_switch(&json), "print one JSON object");
+    desc.add_options()
+        ("json", po::bool_switch(&json), "print one JSON object")
+        ("check", po::bool_switch(&check),
+         "also read every block of the index to find damage (slow on a large index)");
     po::variables_map vm;
     parse(args, desc, "", vm);
     if (common.help) {
@@ -21,6 +24,7 @@ int run_stats(const Args& args) {
     }
     const Searcher searcher(index_path(common));
     const IndexStats s = searcher.stats();
+    if (check) searcher.check();
     if (json) {
         print_json(std::cout, {{"documents", s.documents},
                                {"terms", s.terms},

@@ -1217,6 +1217,420 @@ class BadInputTest(CliCase):
         self.assertIn("no searchable words", proc.stderr)
 
 
+# --- faults and misleading messages ----------------------------------------------------------
+
+NOBODY = 65534
+
+
+def unprivileged_prefix():
+    """A command prefix that runs ngosearch as a user without special rights, or None.
+    As root, permissions do not apply: run as nobody through setpriv (util-linux)."""
+    if os.geteuid() != 0:
+        return []
+    for tool in ("/usr/bin/setpriv", "/bin/setpriv"):
+        if os.path.exists(tool):
+            return [tool, f"--reuid={NOBODY}", f"--regid={NOBODY}", "--clear-groups"]
+    return None
+
+
+def generated_corpus(root, files, words_per_file=400, seed=7):
+    """`files` text files of seeded random words (distinct enough to grow the index fast)."""
+    rnd = __import__("random").Random(seed)
+    os.makedirs(root, exist_ok=True)
+    for i in range(files):
+        words = " ".join(f"w{rnd.randrange(10**6)}" for _ in range(words_per_file))
+        write_file(os.path.join(root, f"f{i:04d}.txt"), f"Document {i}\n{words}\n")
+    return root
+
+
+class MountCase(CliCase):
+    """A small tmpfs the test mounts (root with mount rights only; skipped otherwise)."""
+
+    def mount_tmpfs(self, name, size):
+        if os.geteuid() != 0:
+            self.skipTest("mounting a small file system needs root")
+        point = os.path.join(self.tmp, name)
+        os.mkdir(point)
+        proc = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", point],
+                              capture_output=True)
+        if proc.returncode != 0:
+            self.skipTest("cannot mount a tmpfs here: " + decode(proc.stderr).strip())
+        self.addCleanup(subprocess.run, ["umount", "-l", point], capture_output=True)
+        return point
+
+    def remount(self, point, options):
+        subprocess.run(["mount", "-o", f"remount,{options}", point], check=True)
+
+
+class FaultTest(MountCase):
+    """Disks that fill, folders one may not write, damaged indexes: a clear error that names
+    the path and the remedy, and nothing committed lost."""
+
+    def run_as_nobody(self, *args):
+        prefix = unprivileged_prefix()
+        if prefix is None:
+            self.skipTest("running as root without setpriv: cannot drop rights")
+        os.chmod(self.tmp, 0o755)
+        proc = subprocess.run([*prefix, CLI, *args], capture_output=True, cwd=self.tmp,
+                              env=self.env(), timeout=TIMEOUT, stdin=subprocess.DEVNULL)
+        proc.stdout, proc.stderr = decode(proc.stdout), decode(proc.stderr)
+        return proc
+
+    def test_full_disk_says_so_and_keeps_what_was_committed(self):
+        point = self.mount_tmpfs("small", "1200k")
+        docs = generated_corpus(os.path.join(self.tmp, "docs"), 300)
+        db = os.path.join(point, "index")
+        proc = self.fails(1, "index", "--db", db, "--json", "--batch-docs", "10", docs)
+        report = self.json_line(proc)    # the report still goes out, with the error in it
+        self.assertEqual(len(report["errors"]), 1, report)
+        reason = report["errors"][0]["reason"]
+        self.assertEqual(report["errors"][0]["path"], db)
+        self.assertIn("no space left", reason)
+        self.assertIn("free some space", reason)
+        self.assertNotIn("locked", reason)
+        self.assertIn("no space left", proc.stderr)
+        committed = report["documents"]
+        self.assertGreater(committed, 0, "the disk filled before the first commit")
+        self.assertLess(committed, 300)
+        # What was committed is there and searchable, and the index is sound.
+        self.assertEqual(self.stats(db=db)["documents"], committed)
+        self.ok("stats", "--db", db, "--check")
+        result = self.search("document", "--limit", "1", db=db)
+        self.assertEqual(result["total"], committed)
+        # The human form says it too, and how many documents the index holds.
+        proc = self.fails(1, "index", "--db", db, "--batch-docs", "10", docs)
+        self.assertIn(f"stopped by an error; {committed} in {db}", proc.stdout)
+        self.assertIn("ngosearch: error: no space left on the device", proc.stderr)
+        # With room again, a re-run completes.
+        self.remount(point, "size=64m")
+        report = self.index(docs, db=db)
+        self.assertEqual(report["documents"], 300)
+        self.assertEqual(self.search("document", "--limit", "1", db=db)["total"], 300)
+
+    def test_read_only_file_system_is_not_locked(self):
+        point = self.mount_tmpfs("ro", "16m")
+        db = os.path.join(point, "index")
+        self.index(self.fixture(), db=db)
+        self.remount(point, "ro")
+        proc = self.fails(1, "index", "--db", db, "docs")
+        self.assertIn("read-only file system", proc.stderr)
+        self.assertIn(db, proc.stderr)
+        self.assertNotIn("locked", proc.stderr)
+        self.assertIds("prosecution", [A, B], db=db)   # still searchable
+
+    def test_index_folder_without_write_permission_is_not_locked(self):
+        self.index(self.fixture())
+        for root, dirs, files in os.walk(self.tmp):
+            for name in dirs + files:
+                os.chmod(os.path.join(root, name), 0o755)
+        os.chmod(self.db, 0o555)
+        self.addCleanup(os.chmod, self.db, 0o755)
+        proc = self.run_as_nobody("index", "--db", self.db, "docs")
+        self.assertExit(proc, 1)
+        self.assertIn("permission denied", proc.stderr)
+        self.assertIn(self.db, proc.stderr)
+        self.assertNotIn("locked", proc.stderr)
+        proc = self.run_as_nobody("search", "--db", self.db, "--json", "prosecution")
+        self.assertExit(proc, 0)
+        self.assertEqual(self.json_line(proc)["total"], 2)
+
+    def test_unreadable_folders_are_reported(self):
+        docs = self.fixture()
+        secret = os.path.join(self.tmp, docs, "secret")
+        write_file(os.path.join(secret, "hidden.txt"), "Detention of journalists.\n")
+        for root, dirs, files in os.walk(self.tmp):
+            for name in dirs + files:
+                os.chmod(os.path.join(root, name), 0o777)
+        os.chmod(secret, 0o000)
+        self.addCleanup(os.chmod, secret, 0o755)
+        db = os.path.join(self.tmp, "nobodys")
+        os.mkdir(db)
+        os.chmod(db, 0o777)
+        # A folder below the one given: the rest is indexed, the folder is named as skipped.
+        proc = self.run_as_nobody("index", "--db", db, "--json", docs)
+        self.assertExit(proc, 0)
+        report = self.json_line(proc)
+        self.assertEqual(report["indexed"], len(FIXTURE))
+        skipped = {s["path"]: s["reason"] for s in report["skipped"]}
+        self.assertIn("docs/secret", skipped)
+        self.assertIn("Permission denied", skipped["docs/secret"])
+        # The folder given itself: an error.
+        proc = self.run_as_nobody("index", "--db", db, os.path.join(docs, "secret"))
+        self.assertExit(proc, 1)
+        self.assertIn("cannot list folder: Permission denied", proc.stderr)
+
+    def test_missing_table_file_is_damage_not_silence(self):
+        self.index(self.fixture())
+        for table in ("position.glass", "termlist.glass", "docdata.glass", "postlist.glass"):
+            with self.subTest(table=table):
+                damaged = os.path.join(self.tmp, "damaged-" + table)
+                __import__("shutil").copytree(self.db, damaged)
+                os.remove(os.path.join(damaged, table))
+                for args in (["stats"], ["search", '"the prosecutions"'], ["show", A],
+                             ["index", "docs"]):
+                    proc = self.fails(1, args[0], "--db", damaged, *args[1:])
+                    self.assertIn(f"index at {damaged} is damaged", proc.stderr)
+                    self.assertIn(table, proc.stderr)
+                    self.assertIn("rebuild it", proc.stderr)
+                    self.assertEqual(proc.stdout, "")
+
+    def test_truncated_or_overwritten_table_is_damage(self):
+        self.index(self.fixture())
+        shutil = __import__("shutil")
+        truncated = os.path.join(self.tmp, "truncated")
+        shutil.copytree(self.db, truncated)
+        with open(os.path.join(truncated, "postlist.glass"), "r+b") as f:
+            f.truncate(8192)
+        for args in (["stats"], ["search", "prosecution"]):
+            proc = self.fails(1, args[0], "--db", truncated, *args[1:])
+            self.assertIn(f"index at {truncated} is damaged", proc.stderr)
+            self.assertIn("rebuild it", proc.stderr)
+        # Bytes flipped all over a table: Xapian keeps no checksums, so say what --check says.
+        flipped = os.path.join(self.tmp, "flipped")
+        shutil.copytree(self.db, flipped)
+        path = os.path.join(flipped, "docdata.glass")
+        with open(path, "rb") as f:
+            data = bytearray(f.read())
+        for i in range(0, len(data), 7):
+            data[i] ^= 0xFF
+        with open(path, "wb") as f:
+            f.write(data)
+        proc = self.fails(1, "stats", "--db", flipped, "--check")
+        self.assertIn(f"index at {flipped}", proc.stderr)
+        self.assertIn("rebuild it", proc.stderr)
+        # The original was not touched, and passes the same check.
+        self.ok("stats", "--db", self.db, "--check")
+
+    def test_killed_creation_and_racing_creations_leave_a_usable_index(self):
+        docs = self.fixture()
+        # What a run killed while creating an index left before: a folder with a lock file.
+        leftover = os.path.join(self.tmp, "leftover")
+        os.mkdir(leftover)
+        open(os.path.join(leftover, "flintlock"), "wb").close()
+        self.index(docs, db=leftover)
+        self.assertEqual(self.stats(db=leftover)["documents"], len(FIXTURE))
+        # A hidden half-made index of a process that is gone is cleared away.
+        stale = os.path.join(self.tmp, ".fresh.ngosearch-new-999999999-0")
+        write_file(os.path.join(stale, "iamglass"), b"x")
+        self.index(docs, db=os.path.join(self.tmp, "fresh"))
+        self.assertFalse(os.path.exists(stale))
+        # Runs that start together on a new path: every one indexes or is told the index is
+        # locked; never "not empty and holds no index".
+        for round_ in range(3):
+            db = os.path.join(self.tmp, f"race{round_}")
+            runs = [subprocess.Popen([CLI, "index", "--db", db, "--json", docs], cwd=self.tmp,
+                                     env=self.env(), stdin=subprocess.DEVNULL,
+                                     stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+                    for _ in range(4)]
+            outcomes = [(r.wait(timeout=120), decode(r.stdout.read()), decode(r.stderr.read()))
+                        for r in runs]
+            for r in runs:
+                r.stdout.close()
+                r.stderr.close()
+            for code, out, err in outcomes:
+                if code != 0:
+                    self.assertIn("index is locked", err, (code, out, err))
+            self.assertIn(0, [code for code, _, _ in outcomes])
+            self.assertEqual(self.stats(db=db)["documents"], len(FIXTURE))
+            self.assertEqual([n for n in os.listdir(self.tmp) if "ngosearch-new" in n], [])
+
+
+class MessageTest(CliCase):
+    """Errors and warnings that say what is wrong, and errors where success was claimed."""
+
+    def test_utf16_symlink_loop_and_size_limit_messages(self):
+        docs = os.path.join(self.tmp, "docs")
+        text = "Detention of journalists.\n"
+        write_tree(docs, {"bom.txt": "\ufeff".encode("utf-16-le") + text.encode("utf-16-le"),
+                          "plain16.txt": text.encode("utf-16-be"),
+                          "big.txt": "prosecution " * 200 + "\n"})
+        os.symlink("loop.txt", os.path.join(docs, "loop.txt"))
+        report = self.json_line(self.ok("index", "--db", self.db, "--json",
+                                        "--max-file-size", "1K", "docs"))
+        skipped = {s["path"]: s["reason"] for s in report["skipped"]}
+        # UTF-16, with a byte order mark or without, is read (not taken for binary).
+        self.assertEqual(report["indexed"], 2, report)
+        self.assertIds("journalists", ["bom.txt", "plain16.txt"])
+        self.assertIn("symbolic links", skipped["docs/loop.txt"])
+        self.assertIn("--max-file-size", skipped["docs/big.txt"])
+        self.assertIn("IndexOptions::max_file_bytes", skipped["docs/big.txt"])
+        proc = self.fails(1, "index", "--db", self.db, "docs/loop.txt")
+        self.assertIn("Too many levels of symbolic links", proc.stderr)
+        self.assertNotIn("no such file", proc.stderr)
+        # The option raises the limit.
+        report = self.json_line(self.ok("index", "--db", self.db, "--json",
+                                        "--max-file-size", "2M", docs))
+        self.assertEqual(report["indexed"], 1)
+        for bad in ("0", "-5", "12Q", "M", "99999999999999999999G"):
+            proc = self.fails(2, "index", "--db", self.db, "--max-file-size", bad, docs)
+            self.assertIn("--max-file-size", proc.stderr)
+
+    def test_search_on_a_regular_file_is_not_an_index(self):
+        write_file(os.path.join(self.tmp, "notes.txt"), "just some notes\n")
+        proc = self.fails(1, "search", "--db", "notes.txt", "detention")
+        self.assertIn("no index at notes.txt: it is a file, not an index folder", proc.stderr)
+        self.assertTrue(proc.stderr.startswith("ngosearch: error: no index"), proc.stderr)
+
+    def test_batch_that_is_no_file_of_queries_fails(self):
+        self.index(self.fixture())
+        proc = self.fails(1, "search", "--db", self.db, "--batch", "docs")
+        self.assertIn("is a folder", proc.stderr)
+        if os.path.exists("/dev/zero"):
+            proc = self.fails(1, "search", "--db", self.db, "--batch", "/dev/zero")
+            self.assertIn("NUL byte", proc.stderr)
+        write_file(os.path.join(self.tmp, "nul.txt"), b"prosecution\nde\x00tention\n")
+        proc = self.fails(1, "search", "--db", self.db, "--batch", "nul.txt")
+        self.assertIn("line 2 holds a NUL byte", proc.stderr)
+        # A line too long to be a query is refused on its own; the others run.
+        write_file(os.path.join(self.tmp, "long.txt"),
+                   "prosecution\n" + "x" * (2 << 20) + "\n통일부\n")
+        proc = self.fails(1, "search", "--db", self.db, "--json", "--batch", "long.txt")
+        lines = [json.loads(line) for line in proc.stdout.splitlines()]
+        self.assertEqual([line.get("query") for line in lines], ["prosecution", None, "통일부"])
+        self.assertIn("longer than", lines[1]["error"])
+        self.assertIn("line 2 is longer than 1048576 bytes", proc.stderr)
+
+    def test_empty_db_is_a_usage_error_not_the_default_index(self):
+        for args in (["index", "docs"], ["search", "x"], ["stats"], ["show", "a"],
+                     ["delete", "a"]):
+            proc = self.fails(2, args[0], "--db", "", *args[1:])
+            self.assertIn("--db needs a folder", proc.stderr)
+        self.assertFalse(os.path.exists(os.path.join(self.home, ".local")))
+
+    def test_front_matter_values_that_are_dropped_are_reported(self):
+        docs = os.path.join(self.tmp, "docs")
+        write_tree(docs, {"x.md": front_matter("Bad values", "9999-99-99", "letter", "xx")
+                          + "Detention of journalists.\n"})
+        report = self.index("docs")
+        warnings = [w["reason"] for w in report["warnings"] if w["path"] == "docs/x.md"]
+        self.assertEqual(len(warnings), 2, report)
+        self.assertIn("date '9999-99-99' is not a valid date", warnings[0])
+        self.assertIn("lang 'xx' is not a language", warnings[1])
+        proc = self.ok("index", "--db", os.path.join(self.tmp, "other"), "docs")
+        self.assertIn("ngosearch: warning: docs/x.md: front matter date", proc.stderr)
+        doc = json.loads(self.ok("show", "--db", self.db, "--json", "x.md").stdout)
+        self.assertEqual(doc["metadata"]["date"], "9999-99-99")   # kept, not lost
+
+    def test_control_characters_are_not_echoed_to_stderr(self):
+        self.index(self.fixture())
+        nasty = "\x1b[2J\x1b]0;owned\x07"
+        runs = [self.fails(1, "search", "--db", self.db, "(" + nasty),
+                self.fails(1, "search", "--db", self.db, "lang:" + nasty),
+                self.fails(1, "show", "--db", self.db, nasty),
+                self.fails(1, "delete", "--db", self.db, nasty),
+                self.fails(1, "index", "--db", self.db, "missing" + nasty),
+                self.fails(2, "index", "--db", self.db, "--bad" + nasty),
+                self.fails(2, nasty)]
+        for proc in runs:
+            self.assertTrue(proc.stderr.startswith("ngosearch: error:"), proc.stderr)
+            self.assertNotIn("\x1b", proc.stderr)
+            self.assertNotIn("\x07", proc.stderr)
+            self.assertIn("?[2J", proc.stderr)
+        # The caret still lines up under the position.
+        lines = runs[1].stderr.splitlines()
+        self.assertEqual(lines[2].index("^") - 2, len("lang:"), runs[1].stderr)
+
+
+class CrashConsistencyTest(CliCase):
+    """`ngosearch index` killed (SIGKILL) at seeded random moments: after each kill the index
+    opens and passes xapian-check, nothing an earlier run committed is gone, what is there is a
+    prefix of the files in order and searchable, and a run to the end reaches the state of an
+    uninterrupted run. Only what the command shows is used (no knowledge of its internals).
+    NGOSEARCH_KILL_SEED and NGOSEARCH_KILL_RUNS change the seed (default 12) and the number of
+    kills (default 50)."""
+
+    FILES = 60
+    VOCABULARY = ["activists", "prosecution", "detention", "journalists", "freedom",
+                  "expression", "government", "인권", "국가보안법을", "통일부는", "북한에서",
+                  "표현의", "자유"]
+
+    def corpus(self, seed):
+        rnd = __import__("random").Random(seed)
+        docs = os.path.join(self.tmp, "docs")
+        for i in range(self.FILES):
+            words = " ".join(rnd.choice(self.VOCABULARY) + str(rnd.randrange(50))
+                             for _ in range(300))
+            write_file(os.path.join(docs, f"d{i:03d}.txt"), f"Document {i}\nmark{i:03d}x {words}\n")
+        return docs
+
+    def present(self, db):
+        """Ids of the documents found by their marker word (one search process for all)."""
+        queries = "".join(f"mark{i:03d}x\n" for i in range(self.FILES))
+        proc = self.ok("search", "--db", db, "--json", "--batch", "-", input=queries)
+        found = set()
+        for i, line in enumerate(proc.stdout.splitlines()):
+            hits = [h["id"] for h in json.loads(line)["hits"]]
+            self.assertIn(hits, ([], [f"d{i:03d}.txt"]), line)
+            found.update(hits)
+        return found
+
+    def state(self, db):
+        stats = self.stats(db=db)
+        return stats["documents"], stats["terms"], stats["average_length"]
+
+    def test_sigkill_at_random_points_loses_nothing_committed(self):
+        seed = int(os.environ.get("NGOSEARCH_KILL_SEED", "12"))
+        kills_wanted = int(os.environ.get("NGOSEARCH_KILL_RUNS", "50"))
+        rnd = __import__("random").Random(seed)
+        docs = self.corpus(seed)
+        names = [f"d{i:03d}.txt" for i in range(self.FILES)]
+        xapian_check = next((p for p in ("/usr/bin/xapian-check", "/usr/local/bin/xapian-check")
+                             if os.path.exists(p)), None)
+        command = ["index", "--json", "--quiet", "--batch-docs", "3", docs]
+
+        reference = os.path.join(self.tmp, "reference")
+        started = time.monotonic()
+        self.ok("index", "--db", reference, *command[1:])
+        full_run = time.monotonic() - started
+        expected = self.state(reference)
+        self.assertEqual(expected[0], self.FILES)
+
+        kills = completions = finished_first = 0
+        db, before = None, set()
+        while kills < kills_wanted:
+            if db is None:   # a new index: kills during its creation are tried too
+                db = os.path.join(self.tmp, f"db{completions}")
+                before = set()
+            proc = subprocess.Popen([CLI, command[0], "--db", db, *command[1:]], cwd=self.tmp,
+                                    env=self.env(), stdin=subprocess.DEVNULL,
+                                    stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+            # Within the time the files still to do take (a re-run skips the indexed ones).
+            time.sleep(rnd.uniform(0, full_run * (1.05 - len(before) / self.FILES)))
+            if proc.poll() is None:
+                proc.kill()
+                kills += 1
+            else:
+                finished_first += 1
+            proc.wait()
+            err = decode(proc.stderr.read())
+            proc.stderr.close()
+            self.assertIn(proc.returncode, (0, -9), err)
+            context = f"seed {seed}, kill {kills}, db {db}"
+            if not os.path.exists(os.path.join(db, "iamglass")):
+                # Killed before the index existed: nothing at the path but what was there.
+                self.assertFalse(before, context)
+                self.assertFalse(os.path.exists(db) and os.listdir(db), context)
+                continue
+            if xapian_check:
+                check = subprocess.run([xapian_check, db], capture_output=True, timeout=60)
+                self.assertEqual(check.returncode, 0, context + decode(check.stdout))
+            now = self.present(db)
+            self.assertEqual(self.stats(db=db)["documents"], len(now), context)
+            self.assertTrue(before <= now, f"{context}: lost {sorted(before - now)}")
+            # One writer commits in file order: what is there is a prefix of the files.
+            self.assertEqual(sorted(now), names[:len(now)], context)
+            before = now
+            if rnd.random() < 0.1:   # finish this index and compare it with the reference
+                self.ok("index", "--db", db, *command[1:])
+                self.assertEqual(self.state(db), expected, context)
+                self.assertEqual(self.present(db), set(names), context)
+                completions += 1
+                db = None
+        print(f"\nkill test: seed {seed}, {kills} kills, {finished_first} runs finished before "
+              f"their kill time, {completions} completed indexes compared with the reference, "
+              f"xapian-check {'used' if xapian_check else 'not installed'}", file=sys.stderr)
+
+
 # --- the bundled corpus -----------------------------------------------------------------------
 
 class HostileInputTest(CliCase):

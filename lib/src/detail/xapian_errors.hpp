@@ -6,8 +6,12 @@
 #include <xapian.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <chrono>
+#include <stdexcept>
+#include <cstring>
 #include <string>
+#include <string_view>
 #include <thread>
 #include <utility>
 
@@ -15,14 +19,56 @@
 
 namespace ngosearch::detail {
 
-/// Text for an error: "<type>: <message>" plus the errno context Xapian gives.
+/// Text for an error: "<type>: <message>" plus the system's reason ("No space left on device")
+/// and the context Xapian gives.
 inline std::string describe(const Xapian::Error& e) {
     std::string s = e.get_type();
     s += ": ";
     s += e.get_msg();
+    if (const char* reason = e.get_error_string(); reason && *reason) {
+        s += ": ";
+        s += reason;
+    }
     if (!e.get_context().empty()) s += " (" + e.get_context() + ")";
     return s;
 }
+
+/// True when Xapian's error was caused by the system error `code` (Xapian gives the errno only
+/// as strerror's text).
+inline bool caused_by(const Xapian::Error& e, int code) {
+    const char* reason = e.get_error_string();
+    return reason && std::string_view(reason) == std::strerror(code);
+}
+
+/// True when the text of Xapian's error says `what` (errors Xapian builds without an errno).
+inline bool says(const Xapian::Error& e, std::string_view what) {
+    return e.get_msg().find(what) != std::string::npos;
+}
+
+/// The ngosearch error for a failure the system reports (full disk, permissions, read-only
+/// file system), or empty text when `e` is not one of those.
+inline std::string system_failure(const Xapian::Error& e, const std::string& where) {
+    if (caused_by(e, ENOSPC) || caused_by(e, EDQUOT) || says(e, "No space left on device")) {
+        return "no space left on the device holding the index at " + where + " (" + describe(e) +
+               "); free some space and index again: what was committed before is kept";
+    }
+    if (caused_by(e, EACCES) || caused_by(e, EPERM) || says(e, "Permission denied")) {
+        return "permission denied writing to the index at " + where + " (" + describe(e) +
+               "); index as a user who may write to that folder, or choose another --db";
+    }
+    if (caused_by(e, EROFS) || says(e, "Read-only file system")) {
+        return "the index at " + where + " is on a read-only file system (" + describe(e) +
+               "); it can be searched but not changed: choose another --db to index";
+    }
+    return {};
+}
+
+/// Data read from an index that cannot be what ngosearch wrote: the index is damaged.
+/// Thrown where the index path is unknown; translate_xapian_errors() turns it into IndexCorrupt.
+class DamagedData : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
 
 /// Runs fn() on a reader of `db`. When a writer's commits have overtaken the revision the
 /// reader was reading (Xapian::DatabaseModifiedError: searching while indexing), reopens `db`
@@ -36,12 +82,17 @@ decltype(auto) with_reopen(Xapian::Database& db, Fn&& fn,
     for (int attempt = 1;; ++attempt) {
         try {
             return fn();
-        } catch (const Xapian::DatabaseModifiedError&) {
+        } catch (const Xapian::DatabaseModifiedError& e) {
             if (std::chrono::steady_clock::now() >= give_up) throw;
             if (attempt > 2) {
                 std::this_thread::sleep_for(std::chrono::milliseconds(std::min(attempt, 50)));
             }
-            db.reopen();
+            // No commit since: no writer overtook the read, the blocks themselves are wrong.
+            const Xapian::rev before = db.get_revision();
+            if (!db.reopen() && attempt > 1 && db.get_revision() == before) {
+                throw DamagedData("a block of revision " + std::to_string(before) +
+                                  " reads as newer than the index (" + e.get_msg() + ")");
+            }
         }
     }
 }
@@ -52,6 +103,15 @@ decltype(auto) translate_xapian_errors(const std::string& where, Fn&& fn) {
     try {
         return std::forward<Fn>(fn)();
     } catch (const Xapian::DatabaseLockError& e) {
+        // Xapian reports a lock file it may not create (permissions, read-only file system)
+        // as a lock error too: only "already locked" means another writer.
+        if (std::string failure = system_failure(e, where); !failure.empty()) {
+            throw IndexError(failure);
+        }
+        if (!says(e, "already locked")) {
+            throw IndexError("cannot lock the index at " + where + " for writing (" +
+                             describe(e) + "); check that the folder is writable");
+        }
         throw IndexLocked("index is locked: " + where +
                           " is open for writing by another process (" + e.get_msg() +
                           "); wait for it to finish or stop it");
@@ -61,14 +121,34 @@ decltype(auto) translate_xapian_errors(const std::string& where, Fn&& fn) {
     } catch (const Xapian::DatabaseVersionError& e) {
         throw IndexCorrupt("index at " + where + " has an unsupported format: " + e.get_msg());
     } catch (const Xapian::DatabaseOpeningError& e) {
-        throw IndexNotFound("cannot open index at " + where + ": " + e.get_msg());
+        if (std::string failure = system_failure(e, where); !failure.empty()) {
+            throw IndexError(failure);
+        }
+        // A table file of an index that exists is gone or unreadable: damage, not absence.
+        if (says(e, ".glass")) {
+            throw IndexCorrupt("index at " + where + " is damaged: " + describe(e) +
+                               "; rebuild it (delete the folder and run `ngosearch index` again)");
+        }
+        throw IndexNotFound("cannot open index at " + where + ": " + describe(e));
     } catch (const Xapian::DatabaseModifiedError& e) {
         throw IndexError("index at " + where + " kept changing while it was being read (" +
                          e.get_msg() + "); a writer is committing very often: try again, or "
-                         "commit in larger batches");
+                         "commit in larger batches; if nothing was writing, the index is "
+                         "damaged: see `ngosearch stats --check`, and rebuild it");
     } catch (const Xapian::DatabaseCorruptError& e) {
         throw IndexCorrupt("index at " + where + " is corrupt: " + e.get_msg() +
-                           "; rebuild it from the source files");
+                           "; rebuild it (delete the folder and run `ngosearch index` again)");
+    } catch (const Xapian::DatabaseError& e) {
+        if (std::string failure = system_failure(e, where); !failure.empty()) {
+            throw IndexError(failure);
+        }
+        // A table shorter than the index says (truncated copy, failed disk) or a block that
+        // does not read back: Xapian calls it a DatabaseError, but it is damage.
+        if (says(e, "reading block") || says(e, "EOF") || says(e, "Block ")) {
+            throw IndexCorrupt("index at " + where + " is damaged: " + describe(e) +
+                               "; rebuild it (delete the folder and run `ngosearch index` again)");
+        }
+        throw IndexError("index error at " + where + ": " + describe(e));
     } catch (const Xapian::QueryParserError& e) {
         throw QueryError("malformed query: " + e.get_msg(), QueryError::npos);
     } catch (const Xapian::WildcardError& e) {
@@ -79,6 +159,9 @@ decltype(auto) translate_xapian_errors(const std::string& where, Fn&& fn) {
         throw InvalidArgument(describe(e));
     } catch (const Xapian::Error& e) {
         throw IndexError("index error at " + where + ": " + describe(e));
+    } catch (const DamagedData& e) {
+        throw IndexCorrupt("index at " + where + " is damaged: " + e.what() +
+                           "; rebuild it (delete the folder and run `ngosearch index` again)");
     }
 }
 

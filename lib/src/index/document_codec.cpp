@@ -9,6 +9,7 @@
 #include <ngosearch/error.hpp>
 #include <ngosearch/text/utf8.hpp>
 
+#include "detail/xapian_errors.hpp"
 #include "index/prefixes.hpp"
 
 namespace ngosearch::detail {
@@ -66,8 +67,7 @@ Document decode_document(std::string_view data) {
         }
         return d;
     } catch (const nlohmann::json::exception& e) {
-        throw IndexCorrupt(std::string("stored document is not readable: ") + e.what() +
-                           "; rebuild the index");
+        throw DamagedData(std::string("a stored document is not readable (") + e.what() + ")");
     }
 }
 

@@ -16,6 +16,7 @@ namespace ngosearch::detail {
 std::string encode_document(const Document& doc);
 
 /// @throws IndexCorrupt if `data` is not a stored document.
+/// @throws DamagedData (translate_xapian_errors names the index and the remedy).
 Document decode_document(std::string_view data);
 
 /// Date value for the Date slot: "2020-03" → "20200300"; "" for no date.

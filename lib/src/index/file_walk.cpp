@@ -51,7 +51,10 @@ bool hidden(const fs::path& p) {
 std::vector<SourceFile> list_source_files(const fs::path& root, IndexReport& report) {
     std::error_code ec;
     const auto status = fs::status(root, ec);
-    if (ec || !fs::exists(status)) throw InputError(root.string(), "no such file or directory");
+    if (ec && ec != std::errc::no_such_file_or_directory) {
+        throw InputError(root.string(), ec.message());  // a symbolic link loop, a denied folder
+    }
+    if (!fs::exists(status)) throw InputError(root.string(), "no such file or directory");
     if (fs::is_regular_file(status)) {
         return {SourceFile{root, root.filename().string(), root.string()}};
     }
@@ -59,6 +62,15 @@ std::vector<SourceFile> list_source_files(const fs::path& root, IndexReport& rep
 
     // Collect first, then sort: ids and the progress total are then stable.
     std::vector<fs::path> files;
+    // The iterator skips a folder it may not read without a word: look first, and say so.
+    const auto unreadable = [](const fs::path& folder) {
+        std::error_code error;
+        fs::directory_iterator probe(folder, error);
+        return error;
+    };
+    if (const auto denied = unreadable(root)) {
+        throw InputError(root.string(), "cannot list folder: " + denied.message());
+    }
     fs::recursive_directory_iterator it(root, fs::directory_options::skip_permission_denied, ec);
     if (ec) throw InputError(root.string(), "cannot list folder: " + ec.message());
     for (; it != fs::recursive_directory_iterator(); it.increment(ec)) {
@@ -68,7 +80,20 @@ std::vector<SourceFile> list_source_files(const fs::path& root, IndexReport& rep
             if (entry.is_directory(ec)) it.disable_recursion_pending();
             continue;
         }
-        if (entry.is_regular_file(ec)) files.push_back(entry.path());
+        std::error_code kind;
+        if (entry.is_regular_file(kind)) {
+            files.push_back(entry.path());
+        } else if (entry.is_directory(kind)) {
+            if (const auto denied = unreadable(entry.path())) {
+                it.disable_recursion_pending();
+                report.skipped.push_back({text::escape_invalid_utf8(entry.path().generic_string()),
+                                          "cannot list folder: " + denied.message() +
+                                              "; its files were not indexed"});
+            }
+        } else if (kind && entry.is_symlink(ec)) {
+            report.skipped.push_back({text::escape_invalid_utf8(entry.path().generic_string()),
+                                      kind.message()});  // a loop or a link to nowhere
+        }
     }
     if (ec) report.warnings.push_back({root.string(), "folder not fully listed: " + ec.message()});
     const std::vector<std::string> patterns = read_ignore_patterns(root);

@@ -15,6 +15,8 @@
 #include "index/document_codec.hpp"
 #include "index/file_pipeline.hpp"
 #include "index/file_walk.hpp"
+#include "index/index_creation.hpp"
+#include "index/table_check.hpp"
 #include "index/shard_layout.hpp"
 #include "index/shard_writer.hpp"
 #include "index/index_fingerprint.hpp"
@@ -96,19 +98,15 @@ struct Indexer::Impl {
 
     // Creates the index's databases when it is new; opens them; checks the analysis.
     void open() {
-        std::error_code ec;
-        if (!fs::exists(path, ec)) {
+        if (detail::awaiting_index(path)) {
             if (!options.create) {
                 throw IndexNotFound("no index at " + where +
                                     "; create one with `ngosearch index PATH`");
             }
-            fs::create_directories(path, ec);
-            if (ec) throw IndexError("cannot create index folder " + where + ": " + ec.message());
+            detail::create_index(path, options.analyzer->fingerprint(),
+                                 std::max<std::size_t>(options.shards, 1));
         }
         check_index_location(path);
-        if (options.shards > 1 && fs::is_empty(path, ec)) {
-            detail::create_shard_layout(path, options.shards);
-        }
         const std::vector<fs::path> paths = detail::shard_paths(path);
         if (options.shards > 0 && paths.size() != options.shards) {
             throw InvalidArgument("the index at " + where + " has " + std::to_string(paths.size()) +
@@ -123,6 +121,7 @@ struct Indexer::Impl {
             detail::translate_xapian_errors(s.where(), [&] {
                 Xapian::WritableDatabase& db = s.database();
                 detail::check_analyzer(db, fingerprint, where);
+                detail::check_tables(db, s.where(), s.where());
                 if (db.get_metadata(detail::kAnalyzerKey).empty()) {
                     db.set_metadata(detail::kAnalyzerKey, fingerprint);
                     db.set_metadata(detail::kFormatKey, detail::kFormatVersion);

@@ -7,6 +7,7 @@
 #include <ngosearch/error.hpp>
 
 #include "detail/xapian_errors.hpp"
+#include "index/table_check.hpp"
 
 namespace ngosearch::detail {
 
@@ -69,36 +70,60 @@ Xapian::Database open_remote(std::string_view address, std::chrono::milliseconds
     }
 }
 
-Xapian::Database open_description(const fs::path& file, std::chrono::milliseconds timeout) {
+// One entry of an index description file.
+struct Entry {
+    bool remote = false;
+    std::string address;  // HOST:PORT of a remote shard
+    fs::path folder;      // a local one
+};
+
+std::vector<Entry> read_description(const fs::path& file) {
     const std::string where = file.string();
     std::ifstream in(file);
     if (!in) throw IndexNotFound("cannot read index description " + where);
-    Xapian::Database all;
-    std::size_t shards = 0, line_no = 0;
+    std::vector<Entry> entries;
+    std::size_t line_no = 0;
     for (std::string line; std::getline(in, line);) {
         ++line_no;
         std::string_view l = trim(line);
         if (const auto hash = l.find('#'); hash != std::string_view::npos) l = trim(l.substr(0, hash));
         if (l.empty()) continue;
         if (l.find('\0') != std::string_view::npos || l.size() > 4096) {
-            throw IndexError(where + " is not an index description (line " +
-                             std::to_string(line_no) + " is not a path or tcp://HOST:PORT)");
+            throw IndexNotFound("no index at " + where +
+                                ": it is a file, not an index folder, and not an index "
+                                "description (line " + std::to_string(line_no) +
+                                " is not a path or tcp://HOST:PORT)");
         }
         if (l.starts_with("tcp://")) {
-            all.add_database(open_remote(l.substr(6), timeout, where));
-        } else {
-            const fs::path shard = fs::path(l).is_relative() ? file.parent_path() / l : fs::path(l);
-            if (!fs::is_directory(shard)) {
-                throw IndexNotFound("shard " + shard.string() + " (line " +
-                                    std::to_string(line_no) + " of " + where +
-                                    ") is not an index folder");
-            }
-            all.add_database(translate_xapian_errors(
-                shard.string(), [&] { return Xapian::Database(shard.string()); }));
+            entries.push_back({true, std::string(l.substr(6)), {}});
+            continue;
         }
-        ++shards;
+        const fs::path shard = fs::path(l).is_relative() ? file.parent_path() / l : fs::path(l);
+        if (!fs::is_directory(shard)) {
+            throw IndexNotFound("no index at " + where + ": it is a file, not an index folder; "
+                                "read as an index description, its line " +
+                                std::to_string(line_no) + " names " + shard.string() +
+                                ", which is not an index folder");
+        }
+        entries.push_back({false, {}, shard});
     }
-    if (shards == 0) throw IndexNotFound("index description " + where + " lists no shards");
+    if (entries.empty()) {
+        throw IndexNotFound("no index at " + where +
+                            ": it is a file, not an index folder, and lists no shards");
+    }
+    return entries;
+}
+
+Xapian::Database open_description(const fs::path& file, std::chrono::milliseconds timeout) {
+    Xapian::Database all;
+    for (const Entry& e : read_description(file)) {
+        if (e.remote) {
+            all.add_database(open_remote(e.address, timeout, file.string()));
+        } else {
+            all.add_database(translate_xapian_errors(
+                e.folder.string(), [&] { return Xapian::Database(e.folder.string()); }));
+        }
+    }
     return all;
 }
 
@@ -119,13 +144,11 @@ std::vector<fs::path> shard_paths(const fs::path& index) {
     return {index};
 }
 
-void create_shard_layout(const fs::path& index, std::size_t shards) {
+void create_shard_layout(const fs::path& index, std::size_t shards,
+                         const std::function<void(const fs::path&)>& create_database) {
     std::string stub = "# ngosearch shards: Xapian opens this folder as all of them\n";
     for (std::size_t i = 0; i < shards; ++i) {
-        const fs::path shard = index / shard_name(i);
-        translate_xapian_errors(shard.string(), [&] {
-            Xapian::WritableDatabase(shard.string(), Xapian::DB_CREATE_OR_OPEN).close();
-        });
+        create_database(index / shard_name(i));
         stub += "auto " + shard_name(i) + '\n';
     }
     const fs::path tmp = index / (std::string(kShardStubName) + ".tmp");
@@ -138,6 +161,27 @@ void create_shard_layout(const fs::path& index, std::size_t shards) {
     std::error_code ec;
     fs::rename(tmp, index / kShardStubName, ec);
     if (ec) throw IndexError("cannot write the shard list in " + index.string() + ": " + ec.message());
+}
+
+std::vector<fs::path> local_databases(const fs::path& index) {
+    std::error_code ec;
+    if (!fs::is_regular_file(index, ec)) return shard_paths(index);
+    std::vector<fs::path> out;
+    for (const Entry& e : read_description(index)) {
+        if (!e.remote) out.push_back(e.folder);
+    }
+    return out;
+}
+
+void check_index_tables(const fs::path& index, const Xapian::Database& db, const std::string& where) {
+    const std::vector<fs::path> databases = local_databases(index);
+    if (databases.size() == 1 && databases.front() == index) {
+        check_tables(db, index, where);
+        return;
+    }
+    for (const fs::path& p : databases) {
+        check_tables(Xapian::Database(p.string()), p, p.string());
+    }
 }
 
 Xapian::Database open_for_reading(const fs::path& index, std::chrono::milliseconds timeout) {

@@ -9,6 +9,7 @@
 
 #include <chrono>
 #include <filesystem>
+#include <functional>
 #include <string_view>
 #include <vector>
 
@@ -24,9 +25,19 @@ std::size_t shard_for(std::string_view id, std::size_t shards) noexcept;
 /// The databases an index folder writes to: the folder itself, or its shards.
 std::vector<std::filesystem::path> shard_paths(const std::filesystem::path& index);
 
-/// Makes `index` (an empty or missing folder) a folder of `shards` new databases and the stub
-/// naming them; the stub is written last, by rename, so a folder with a stub is complete.
-void create_shard_layout(const std::filesystem::path& index, std::size_t shards);
+/// Makes `index` (an empty folder) a folder of `shards` databases, each made by
+/// `create_database(folder)`, and the stub naming them, written last.
+void create_shard_layout(const std::filesystem::path& index, std::size_t shards,
+                         const std::function<void(const std::filesystem::path&)>& create_database);
+
+/// The local databases of an index: the folder, its shards, or the folders an index
+/// description file lists (remote shards are left out).
+std::vector<std::filesystem::path> local_databases(const std::filesystem::path& index);
+
+/// check_tables() for every local database of the index at `index`; `db` is the index opened
+/// for reading (used as it is for an index of one database).
+void check_index_tables(const std::filesystem::path& index, const Xapian::Database& db,
+                        const std::string& where);
 
 /// Opens an index for reading: a folder (one database or shards), or an index description
 /// file listing shards, one per line — a path (relative ones from the file's folder) or

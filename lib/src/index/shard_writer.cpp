@@ -12,9 +12,9 @@ ShardWriter::ShardWriter(const std::filesystem::path& path, BatchLimits limits, 
     : where_(path.string()), limits_(limits) {
     if (limits_.docs == 0) limits_.docs = 1;
     if (limits_.bytes == 0) limits_.bytes = 1;
+    // Created (see index_creation.hpp) before it is opened.
     db_ = translate_xapian_errors(where_, [&] {
-        return Xapian::WritableDatabase(where_,
-                                        Xapian::DB_CREATE_OR_OPEN | (sync ? 0 : Xapian::DB_NO_SYNC));
+        return Xapian::WritableDatabase(where_, Xapian::DB_OPEN | (sync ? 0 : Xapian::DB_NO_SYNC));
     });
 }
 
@@ -25,9 +25,10 @@ void ShardWriter::write(const BuiltDocument& built) {
         // Xapian has dropped the uncommitted batch: say so, never report it as indexed.
         pending_ = 0;
         pending_bytes_ = 0;
-        throw IndexError("index error at " + where_ + " while adding '" + built.id +
-                         "': " + describe(e) +
-                         "; documents added since the last commit were lost, index again");
+        std::string failure = system_failure(e, where_);
+        if (failure.empty()) failure = "index error at " + where_ + ": " + describe(e);
+        throw IndexError(failure + "; while adding '" + built.id +
+                         "': documents added since the last commit were lost, index again");
     }
     count(built.text_bytes);
 }

@@ -57,15 +57,19 @@ std::string read_file(const std::filesystem::path& file, std::uint64_t max_bytes
     const std::string where = file.string();
     std::error_code ec;
     const auto status = std::filesystem::status(file, ec);
-    if (ec || !std::filesystem::exists(status)) {
-        throw InputError(where, "no such file or directory");
+    if (ec && ec != std::errc::no_such_file_or_directory) {
+        throw InputError(where, ec.message());  // "Too many levels of symbolic links", …
     }
+    if (!std::filesystem::exists(status)) throw InputError(where, "no such file or directory");
     if (!std::filesystem::is_regular_file(status)) throw InputError(where, "not a regular file");
     const std::uint64_t size = std::filesystem::file_size(file, ec);
     if (ec) throw InputError(where, "cannot read size: " + ec.message());
     if (size > max_bytes) {
-        throw InputError(where, "file too large (" + std::to_string(size) + " bytes; limit " +
-                                    std::to_string(max_bytes) + "); raise the limit to index it");
+        throw InputError(where, "file too large (" + std::to_string(size) + " bytes; the limit is " +
+                                    std::to_string(max_bytes) +
+                                    " bytes); to index it raise the limit: "
+                                    "IndexOptions::max_file_bytes, or ngosearch index "
+                                    "--max-file-size BYTES");
     }
     std::ifstream in(file, std::ios::binary);
     if (!in) throw InputError(where, "cannot open for reading (permission denied?)");

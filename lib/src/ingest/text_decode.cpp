@@ -4,6 +4,7 @@
 #include <unicode/ucnv.h>
 #include <unicode/ucsdet.h>
 
+#include <algorithm>
 #include <memory>
 #include <optional>
 
@@ -75,14 +76,38 @@ std::string detect(std::string_view bytes) {
     return name;
 }
 
+// UTF-16 without a byte order mark: NUL bytes at nearly every other offset, as text of Latin
+// letters has, and hardly any at the others.
+const char* utf16_without_mark(std::string_view s) {
+    const std::size_t pairs = std::min<std::size_t>(s.size() / 2, 512);
+    if (pairs < 4) return nullptr;
+    std::size_t even = 0, odd = 0;
+    for (std::size_t i = 0; i < pairs; ++i) {
+        even += s[2 * i] == '\0';
+        odd += s[2 * i + 1] == '\0';
+    }
+    const auto mostly = [&](std::size_t nul, std::size_t other) {
+        return nul * 10 >= pairs * 9 && other * 10 <= pairs;
+    };
+    if (mostly(odd, even)) return "UTF-16LE";
+    if (mostly(even, odd)) return "UTF-16BE";
+    return nullptr;
+}
+
 }  // namespace
 
 DecodedText decode_text(std::string_view bytes, std::string_view path) {
     const std::string where(path);
     // Byte order marks first: UTF-16 is full of NUL bytes and is text all the same.
+    const char* utf16 = nullptr;
     if (bytes.starts_with("\xFF\xFE") || bytes.starts_with("\xFE\xFF")) {
-        const bool le = bytes[0] == '\xFF';
-        auto out = convert(bytes.substr(2), le ? "UTF-16LE" : "UTF-16BE");
+        utf16 = bytes[0] == '\xFF' ? "UTF-16LE" : "UTF-16BE";
+        bytes.remove_prefix(2);
+    } else {
+        utf16 = utf16_without_mark(bytes);
+    }
+    if (utf16) {
+        auto out = convert(bytes, utf16);
         if (!out) throw InputError(where, "cannot convert UTF-16 text");
         if (out->invalid_bytes > 0) {
             out->warnings.push_back(out->encoding + ": " + std::to_string(out->invalid_bytes) +

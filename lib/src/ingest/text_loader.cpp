@@ -64,9 +64,10 @@ std::string_view read_front_matter(std::string_view text, Document& doc,
                         doc.date = *d;
                     } else {
                         doc.metadata["date"] = value;  // keep what was written; never lose it
-                        warnings.push_back("front matter: date '" + value +
-                                           "' is not a valid YYYY[-MM[-DD]] date; kept in "
-                                           "metadata, the date is read from the text");
+                        warnings.push_back("front matter date '" + value +
+                                           "' is not a valid date (YYYY, YYYY-MM or "
+                                           "YYYY-MM-DD); kept in metadata, the date is read "
+                                           "from the text");
                     }
                 } else if (key == "type") {
                     doc.type = text::normalize(value);
@@ -74,9 +75,10 @@ std::string_view read_front_matter(std::string_view text, Document& doc,
                     doc.language = language_code(value);
                     if (doc.language.empty()) {
                         doc.metadata[key] = value;
-                        warnings.push_back("front matter: " + key + " '" + value +
-                                           "' is not en, ko or mixed; kept in metadata, the "
-                                           "language is guessed from the text");
+                        warnings.push_back("front matter " + key + " '" + value +
+                                           "' is not a language ngosearch knows (en, ko, "
+                                           "mixed); kept in metadata, the language is guessed "
+                                           "from the text");
                     }
                 } else {
                     doc.metadata[key] = value;

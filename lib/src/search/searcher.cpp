@@ -3,6 +3,7 @@
 
 #include <xapian.h>
 
+#include <sstream>
 #include <unordered_set>
 
 #include <ngosearch/error.hpp>
@@ -15,6 +16,7 @@
 #include "index/index_fingerprint.hpp"
 #include "index/prefixes.hpp"
 #include "index/shard_layout.hpp"
+#include "index/table_check.hpp"
 #include "entities/name_index.hpp"
 #include "search/entity_facets.hpp"
 #include "search/query_builder.hpp"
@@ -51,8 +53,12 @@ struct Searcher::Impl {
                                 "; create one with `ngosearch index PATH` (or pass --db)");
         }
         db = detail::open_for_reading(path);
-        detail::translate_xapian_errors(
-            where, [&] { detail::check_analyzer(db, analyzer->fingerprint(), where); });
+        detail::translate_xapian_errors(where, [&] {
+            detail::with_reopen(db, [&] {
+                detail::check_analyzer(db, analyzer->fingerprint(), where);
+                detail::check_index_tables(path, db, where);
+            });
+        });
         for (const std::string_view w : detail::list_lines(data::en_stopwords)) {
             stopwords.emplace(w);
         }
@@ -208,6 +214,25 @@ IndexStats Searcher::stats() const {
 
 void Searcher::reopen() {
     detail::translate_xapian_errors(impl_->where, [&] { impl_->db.reopen(); });
+}
+
+void Searcher::check() const {
+    std::ostringstream log;
+    std::size_t errors = 0;
+    try {
+        // Each local database of the index (shards one by one: Xapian checks no stubs).
+        for (const fs::path& shard : detail::local_databases(impl_->path)) {
+            errors += Xapian::Database::check(shard.string(), 0, &log);
+        }
+    } catch (const Xapian::Error& e) {
+        throw IndexCorrupt("index at " + impl_->where + " is damaged: " + detail::describe(e) +
+                           "; rebuild it (delete the folder and run `ngosearch index` again)");
+    }
+    if (errors > 0) {
+        throw IndexCorrupt("index at " + impl_->where + " is damaged: the check found " +
+                           std::to_string(errors) + " error(s): " + log.str().substr(0, 500) +
+                           "; rebuild it (delete the folder and run `ngosearch index` again)");
+    }
 }
 
 }  // namespace ngosearch

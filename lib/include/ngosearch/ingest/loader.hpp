@@ -98,7 +98,8 @@ std::optional<Format> format_for(const std::filesystem::path& file) noexcept;
 LoadedFile parse_text(std::string_view bytes, Format format, std::string_view path_for_errors = {});
 
 /// The bytes of a file. @throws InputError (missing, not a regular file, unreadable, larger
-/// than max_bytes — never truncated).
+/// than max_bytes — never truncated; the message names IndexOptions::max_file_bytes and the
+/// CLI's --max-file-size).
 std::string read_file(const std::filesystem::path& file, std::uint64_t max_bytes = 256ull << 20);
 
 /// Reads and loads a file with the registry's loader for it (nullptr: the standard one).

@@ -91,6 +91,12 @@ public:
     /// Sees changes committed since this Searcher was opened.
     void reopen();
 
+    /// Checks every block of every table of the index (Xapian's Database::check, as
+    /// xapian-check does): slow on a large index, reads all of it. Opening already checks that
+    /// the tables are there; this finds damage inside them.
+    /// @throws IndexCorrupt naming the first problems found.
+    void check() const;
+
 private:
     struct Impl;
     std::unique_ptr<Impl> impl_;
