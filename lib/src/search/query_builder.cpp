@@ -99,8 +99,9 @@ private:
             Q right = resolve(std::move(right_prob));
             if (right.empty()) missing(op, "right");
             if (op.op == Op::Not || and_not) {
-                // NOT b alone: everything but b.
-                if (left.empty() && op.op == Op::Not) left = Q::MatchAll;
+                // NOT b alone: everything but b. Q(""), which is what Q::MatchAll holds: copying
+                // that one shared object from several threads at once races on its reference count.
+                if (left.empty() && op.op == Op::Not) left = Q(std::string());
                 if (left.empty()) missing(op, "left");
                 left = Q(Q::OP_AND_NOT, left, right);
             } else {
