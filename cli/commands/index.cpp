@@ -17,6 +17,21 @@ nlohmann::ordered_json issues_json(const std::vector<FileIssue>& issues) {
     return a;
 }
 
+// The writer; a location that cannot hold an index gets the CLI's hint on choosing another.
+Indexer open_writer(const std::filesystem::path& db, const IndexOptions& options) {
+    try {
+        return Indexer(db, options);
+    } catch (const IndexLocked&) {
+        throw;
+    } catch (const AnalyzerMismatch&) {
+        throw;
+    } catch (const IndexCorrupt&) {
+        throw;
+    } catch (const IndexError& e) {
+        throw IndexError(std::string(e.what()) + " (--db DIR sets where the index goes)");
+    }
+}
+
 }  // namespace
 
 int run_index(const Args& args) {
@@ -55,7 +70,7 @@ int run_index(const Args& args) {
     const auto db = index_path(common);
     IndexOptions options{.batch_docs = batch, .tag_entities = !no_entities};
     if (!no_entities) options.tagger = entities::make_standard_tagger(load_gazetteer(gazetteers));
-    Indexer indexer(db, options);
+    Indexer indexer = open_writer(db, options);
     IndexReport report;
     std::vector<FileIssue> failed;  // paths named on the command line that could not be used
     const bool progress_bar = !quiet && !json && stderr_is_tty();

@@ -53,11 +53,10 @@ decltype(auto) translate_xapian_errors(const std::string& where, Fn&& fn) {
         return std::forward<Fn>(fn)();
     } catch (const Xapian::DatabaseLockError& e) {
         throw IndexLocked("index is locked: " + where +
-                          " is open for writing by another process (" + e.get_msg() +
+                          " is open for writing by another writer (" + e.get_msg() +
                           "); wait for it to finish or stop it");
     } catch (const Xapian::DatabaseNotFoundError& e) {
-        throw IndexNotFound("no index at " + where + " (" + e.get_msg() +
-                            "); create one with `ngosearch index PATH`");
+        throw IndexNotFound("no index at " + where + " (" + e.get_msg() + ")");
     } catch (const Xapian::DatabaseVersionError& e) {
         throw IndexCorrupt("index at " + where + " has an unsupported format: " + e.get_msg());
     } catch (const Xapian::DatabaseOpeningError& e) {

@@ -44,7 +44,7 @@ void check_index_location(const fs::path& path) {
     }
     if (fs::exists(path / "iamglass", ec) || fs::is_empty(path, ec)) return;
     throw IndexError("refusing to create an index in " + path.string() +
-                     ": the folder is not empty and holds no index; choose another --db");
+                     ": the folder is not empty and holds no index; choose another location");
 }
 
 // Patterns of a folder's .ngosearchignore file: one glob per line, '#' comments. A pattern with
@@ -185,8 +185,7 @@ Indexer::Indexer(const fs::path& path, IndexOptions options) : impl_(std::make_u
     std::error_code ec;
     if (!fs::exists(path, ec)) {
         if (!impl_->options.create) {
-            throw IndexNotFound("no index at " + impl_->where +
-                                "; create one with `ngosearch index PATH`");
+            throw IndexNotFound("no index at " + impl_->where);
         }
         fs::create_directories(path, ec);
         if (ec) {
