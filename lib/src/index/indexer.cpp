@@ -291,4 +291,14 @@ std::size_t Indexer::document_count() const {
 
 const fs::path& Indexer::path() const noexcept { return impl_->path; }
 
+void Indexer::rollback() {
+    // Cancelling an unflushed transaction also discards what was pending before it began
+    // (see Xapian::WritableDatabase::begin_transaction): Xapian has no other way to drop it.
+    detail::translate_xapian_errors(impl_->where, [&] {
+        impl_->db.begin_transaction(false);
+        impl_->db.cancel_transaction();
+    });
+    impl_->pending = 0;
+}
+
 }  // namespace ngosearch
