@@ -63,6 +63,11 @@ int main(int argc, char** argv) try {
 } catch (const boost::program_options::error& e) {
     ngosearch::cli::error(std::string(e.what()) + " (see --help)");
     return ngosearch::cli::kExitUsage;
+} catch (const ngosearch::IndexNotFound& e) {
+    // The library's message names the path; the way to make an index is the CLI's to say.
+    std::cerr << "ngosearch: error: " << e.what()
+              << "; create one with `ngosearch index PATH`, or pass --db DIR\n";
+    return ngosearch::cli::kExitError;
 } catch (const std::exception& e) {
     ngosearch::cli::error(e.what());
     return ngosearch::cli::kExitError;

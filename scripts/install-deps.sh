@@ -8,6 +8,8 @@ packages=(
     g++ make cmake pkg-config
     libxapian-dev libicu-dev libtbb-dev libxml2-dev libpoppler-cpp-dev qpdf libboost-program-options-dev nlohmann-json3-dev
     doctest-dev python3 hunspell-ko libhunspell-dev
+    # the Python bindings and their tests (python3-xapian writes indexes ngosearch must refuse)
+    pybind11-dev python3-dev python3-pytest python3-xapian
 )
 
 missing=()

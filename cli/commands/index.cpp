@@ -46,6 +46,21 @@ std::uint64_t parse_size(const std::string& text) {
     return value * scale;
 }
 
+// The writer; a location that cannot hold an index gets the CLI's hint on choosing another.
+Indexer open_writer(const std::filesystem::path& db, const IndexOptions& options) {
+    try {
+        return Indexer(db, options);
+    } catch (const IndexLocked&) {
+        throw;
+    } catch (const AnalyzerMismatch&) {
+        throw;
+    } catch (const IndexCorrupt&) {
+        throw;
+    } catch (const IndexError& e) {
+        throw IndexError(std::string(e.what()) + " (--db DIR sets where the index goes)");
+    }
+}
+
 }  // namespace
 
 int run_index(const Args& args) {
@@ -104,7 +119,7 @@ int run_index(const Args& args) {
                          .shards = shards};
     if (!max_file_size.empty()) options.max_file_bytes = parse_size(max_file_size);
     if (!no_entities) options.tagger = entities::make_standard_tagger(load_gazetteer(gazetteers));
-    Indexer indexer(db, options);
+    Indexer indexer = open_writer(db, options);
     IndexReport report;
     std::vector<FileIssue> failed;  // paths named on the command line that could not be used
     const bool progress_bar = !quiet && !json && stderr_is_tty();

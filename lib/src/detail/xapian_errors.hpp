@@ -54,11 +54,11 @@ inline std::string system_failure(const Xapian::Error& e, const std::string& whe
     }
     if (caused_by(e, EACCES) || caused_by(e, EPERM) || says(e, "Permission denied")) {
         return "permission denied writing to the index at " + where + " (" + describe(e) +
-               "); index as a user who may write to that folder, or choose another --db";
+               "); index as a user who may write to that folder, or choose another location";
     }
     if (caused_by(e, EROFS) || says(e, "Read-only file system")) {
         return "the index at " + where + " is on a read-only file system (" + describe(e) +
-               "); it can be searched but not changed: choose another --db to index";
+               "); it can be searched but not changed: choose another location to index";
     }
     return {};
 }
@@ -113,11 +113,10 @@ decltype(auto) translate_xapian_errors(const std::string& where, Fn&& fn) {
                              describe(e) + "); check that the folder is writable");
         }
         throw IndexLocked("index is locked: " + where +
-                          " is open for writing by another process (" + e.get_msg() +
+                          " is open for writing by another writer (" + e.get_msg() +
                           "); wait for it to finish or stop it");
     } catch (const Xapian::DatabaseNotFoundError& e) {
-        throw IndexNotFound("no index at " + where + " (" + e.get_msg() +
-                            "); create one with `ngosearch index PATH`");
+        throw IndexNotFound("no index at " + where + " (" + e.get_msg() + ")");
     } catch (const Xapian::DatabaseVersionError& e) {
         throw IndexCorrupt("index at " + where + " has an unsupported format: " + e.get_msg());
     } catch (const Xapian::DatabaseOpeningError& e) {
@@ -127,7 +126,7 @@ decltype(auto) translate_xapian_errors(const std::string& where, Fn&& fn) {
         // A table file of an index that exists is gone or unreadable: damage, not absence.
         if (says(e, ".glass")) {
             throw IndexCorrupt("index at " + where + " is damaged: " + describe(e) +
-                               "; rebuild it (delete the folder and run `ngosearch index` again)");
+                               "; rebuild it (delete the folder and index the documents again)");
         }
         throw IndexNotFound("cannot open index at " + where + ": " + describe(e));
     } catch (const Xapian::DatabaseModifiedError& e) {
@@ -137,7 +136,7 @@ decltype(auto) translate_xapian_errors(const std::string& where, Fn&& fn) {
                          "damaged: see `ngosearch stats --check`, and rebuild it");
     } catch (const Xapian::DatabaseCorruptError& e) {
         throw IndexCorrupt("index at " + where + " is corrupt: " + e.get_msg() +
-                           "; rebuild it (delete the folder and run `ngosearch index` again)");
+                           "; rebuild it (delete the folder and index the documents again)");
     } catch (const Xapian::DatabaseError& e) {
         if (std::string failure = system_failure(e, where); !failure.empty()) {
             throw IndexError(failure);
@@ -146,7 +145,7 @@ decltype(auto) translate_xapian_errors(const std::string& where, Fn&& fn) {
         // does not read back: Xapian calls it a DatabaseError, but it is damage.
         if (says(e, "reading block") || says(e, "EOF") || says(e, "Block ")) {
             throw IndexCorrupt("index at " + where + " is damaged: " + describe(e) +
-                               "; rebuild it (delete the folder and run `ngosearch index` again)");
+                               "; rebuild it (delete the folder and index the documents again)");
         }
         throw IndexError("index error at " + where + ": " + describe(e));
     } catch (const Xapian::QueryParserError& e) {
@@ -161,7 +160,7 @@ decltype(auto) translate_xapian_errors(const std::string& where, Fn&& fn) {
         throw IndexError("index error at " + where + ": " + describe(e));
     } catch (const DamagedData& e) {
         throw IndexCorrupt("index at " + where + " is damaged: " + e.what() +
-                           "; rebuild it (delete the folder and run `ngosearch index` again)");
+                           "; rebuild it (delete the folder and index the documents again)");
     }
 }
 

@@ -116,7 +116,7 @@ void create_index(const fs::path& requested, const std::string& fingerprint, std
         const std::error_code denied = ec;
         if (!fs::is_directory(path, ec)) {
             throw IndexError("cannot create index at " + where + ": " + denied.message() +
-                             "; choose a --db in a folder you may write to");
+                             "; choose a location in a folder you may write to");
         }
         create_at(path);
         return;

@@ -21,12 +21,12 @@ void check_analyzer(const Xapian::Database& db, const std::string& fingerprint,
         throw AnalyzerMismatch("index at " + where + " has index format '" + format +
                                "' but this program reads and writes format '" + kFormatVersion +
                                "' (the terms it stores changed); rebuild it (delete the index "
-                               "and run `ngosearch index` again)");
+                               "and index the documents again)");
     }
     if (recorded != fingerprint) {
         throw AnalyzerMismatch("index at " + where + " was built with analyzer '" + recorded +
                                "' but this program uses '" + fingerprint +
-                               "'; rebuild it (delete the index and run `ngosearch index` again)");
+                               "'; rebuild it (delete the index and index the documents again)");
     }
 }
 

@@ -53,7 +53,7 @@ void check_index_location(const fs::path& path) {
         return;
     }
     throw IndexError("refusing to create an index in " + path.string() +
-                     ": the folder is not empty and holds no index; choose another --db");
+                     ": the folder is not empty and holds no index; choose another location");
 }
 
 }  // namespace
@@ -99,10 +99,7 @@ struct Indexer::Impl {
     // Creates the index's databases when it is new; opens them; checks the analysis.
     void open() {
         if (detail::awaiting_index(path)) {
-            if (!options.create) {
-                throw IndexNotFound("no index at " + where +
-                                    "; create one with `ngosearch index PATH`");
-            }
+            if (!options.create) throw IndexNotFound("no index at " + where);
             detail::create_index(path, options.analyzer->fingerprint(),
                                  std::max<std::size_t>(options.shards, 1));
         }
@@ -221,5 +218,9 @@ std::size_t Indexer::document_count() const {
 }
 
 const fs::path& Indexer::path() const noexcept { return impl_->path; }
+
+void Indexer::rollback() {
+    for (auto& s : impl_->shards) s.rollback();
+}
 
 }  // namespace ngosearch

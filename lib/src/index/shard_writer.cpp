@@ -54,6 +54,17 @@ void ShardWriter::commit() {
     pending_bytes_ = 0;
 }
 
+void ShardWriter::rollback() {
+    // Cancelling an unflushed transaction also discards what was pending before it began
+    // (see Xapian::WritableDatabase::begin_transaction): Xapian has no other way to drop it.
+    translate_xapian_errors(where_, [&] {
+        db_.begin_transaction(false);
+        db_.cancel_transaction();
+    });
+    pending_ = 0;
+    pending_bytes_ = 0;
+}
+
 ParallelShardWrites::ParallelShardWrites(std::vector<ShardWriter>& writers,
                                          std::function<std::size_t(std::string_view)> route,
                                          std::size_t queue_capacity)

@@ -37,6 +37,8 @@ public:
     /// Deletes the document with this id; false if there was none.
     bool remove(std::string_view id);
     void commit();
+    /// Discards the changes since the last commit.
+    void rollback();
 
     Xapian::WritableDatabase& database() noexcept { return db_; }
     const std::string& where() const noexcept { return where_; }

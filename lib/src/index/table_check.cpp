@@ -30,7 +30,7 @@ void check_tables(const Xapian::Database& db, const std::filesystem::path& path,
         if (std::filesystem::exists(path / table, ec)) return;
         throw IndexCorrupt("index at " + where + " is damaged: its table file " + table +
                            " is missing (" + why +
-                           "); rebuild it (delete the folder and run `ngosearch index` again)");
+                           "); rebuild it (delete the folder and index the documents again)");
     };
     if (db.get_doccount() > 0) {
         missing("docdata.glass", "stored documents");

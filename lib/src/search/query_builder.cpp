@@ -45,7 +45,7 @@ public:
         Q query = parse_binary(0);
         if (i_ < items_.size()) {
             const Item& it = items_[i_];
-            throw QueryError("unexpected '" + text_of(q_, it.begin, it.end) + "' at position " +
+            throw QueryError("unexpected '" + text_of(q_, it.begin, it.end) + "' at byte " +
                                  std::to_string(it.begin),
                              it.begin);
         }
@@ -61,7 +61,7 @@ private:
     bool at_op(Op op) const { return at(Item::Kind::Operator) && items_[i_].op == op; }
 
     [[noreturn]] void missing(const Item& op, const char* side) const {
-        throw QueryError("operator " + text_of(q_, op.begin, op.end) + " at position " +
+        throw QueryError("operator " + text_of(q_, op.begin, op.end) + " at byte " +
                              std::to_string(op.begin) + " needs something searchable to its " +
                              side,
                          op.begin);
@@ -99,8 +99,9 @@ private:
             Q right = resolve(std::move(right_prob));
             if (right.empty()) missing(op, "right");
             if (op.op == Op::Not || and_not) {
-                // NOT b alone: everything but b.
-                if (left.empty() && op.op == Op::Not) left = Q::MatchAll;
+                // NOT b alone: everything but b. Q(""), which is what Q::MatchAll holds: copying
+                // that one shared object from several threads at once races on its reference count.
+                if (left.empty() && op.op == Op::Not) left = Q(std::string());
                 if (left.empty()) missing(op, "left");
                 left = Q(Q::OP_AND_NOT, left, right);
             } else {
@@ -138,7 +139,7 @@ private:
         const Item& open = items_[i_++];
         if (++depth_ > kMaxDepth) {
             throw QueryError("brackets nested more than " + std::to_string(kMaxDepth) +
-                                 " deep (at position " + std::to_string(open.begin) + ")",
+                                 " deep (at byte " + std::to_string(open.begin) + ")",
                              open.begin);
         }
         Operand o;
@@ -146,14 +147,14 @@ private:
         o.query = parse_binary(0);
         --depth_;
         if (!at(Item::Kind::Close)) {
-            throw QueryError("unbalanced brackets: '(' at position " + std::to_string(open.begin) +
+            throw QueryError("unbalanced brackets: '(' at byte " + std::to_string(open.begin) +
                                  " is never closed",
                              open.begin);
         }
         o.begin = open.begin;
         o.end = items_[i_++].end;
         if (o.query.empty()) {
-            throw QueryError("nothing searchable in the brackets at position " +
+            throw QueryError("nothing searchable in the brackets at byte " +
                                  std::to_string(open.begin),
                              open.begin);
         }
@@ -168,13 +169,13 @@ private:
         while (at_op(Op::Near) || at_op(Op::Adj)) {
             const Item& op = items_[i_++];
             if (op.op != kind) {
-                throw QueryError("NEAR and ADJ cannot be mixed (at position " +
+                throw QueryError("NEAR and ADJ cannot be mixed (at byte " +
                                      std::to_string(op.begin) + "); use brackets or one of them",
                                  op.begin);
             }
             if (first.positional.empty() || !at(Item::Kind::Operand) ||
                 items_[i_].operand.positional.empty()) {
-                throw QueryError("operator " + text_of(q_, op.begin, op.end) + " at position " +
+                throw QueryError("operator " + text_of(q_, op.begin, op.end) + " at byte " +
                                      std::to_string(op.begin) +
                                      " needs a single word on each side (not a phrase, bracket "
                                      "or field)",
@@ -220,7 +221,7 @@ private:
         if (only_hated(p)) {
             const Operand& h = p.hated.front();
             const std::string word = text_of(q_, h.begin, h.end);
-            throw QueryError("nothing to search for beside '" + word + "' at position " +
+            throw QueryError("nothing to search for beside '" + word + "' at byte " +
                                  std::to_string(h.begin) +
                                  ", which only excludes; add words to search for, or write NOT " +
                                  word.substr(1),

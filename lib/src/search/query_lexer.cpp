@@ -164,7 +164,7 @@ void validate_query(std::string_view q, const std::vector<Lexeme>& lexemes) {
         if (lx.kind == LexemeKind::Open) open_brackets.push_back(lx.begin);
         if (lx.kind == LexemeKind::Close) {
             if (open_brackets.empty()) {
-                fail("unbalanced brackets: ')' at position " + std::to_string(lx.begin) +
+                fail("unbalanced brackets: ')' at byte " + std::to_string(lx.begin) +
                          " has no matching '('",
                      lx.begin);
             }
@@ -172,7 +172,7 @@ void validate_query(std::string_view q, const std::vector<Lexeme>& lexemes) {
         }
         if (lx.kind == LexemeKind::FieldValue) {
             if (lx.value.empty()) {
-                fail("field '" + lx.field + ":' at position " + std::to_string(lx.begin) +
+                fail("field '" + lx.field + ":' at byte " + std::to_string(lx.begin) +
                          " needs a value, e.g. " + field_examples(),
                      lx.begin);
             }
@@ -182,14 +182,14 @@ void validate_query(std::string_view q, const std::vector<Lexeme>& lexemes) {
             if (field.kind == FieldKind::DateRange) {
                 std::string lo, hi;
                 if (!parse_date_range(lx.value, lo, hi)) {
-                    fail("invalid date '" + std::string(lx.value) + "' at position " +
+                    fail("invalid date '" + std::string(lx.value) + "' at byte " +
                              std::to_string(value_at) +
                              ": use YYYY, YYYY-MM or YYYY-MM-DD, or a range such as 2020..2025, "
                              "2020-03.. or ..2019-12-31",
                          value_at);
                 }
                 if (lo > hi) {
-                    fail("empty date range '" + std::string(lx.value) + "' at position " +
+                    fail("empty date range '" + std::string(lx.value) + "' at byte " +
                              std::to_string(value_at) +
                              ": the start is after the end",
                          value_at);
@@ -197,7 +197,7 @@ void validate_query(std::string_view q, const std::vector<Lexeme>& lexemes) {
             }
             std::string why;
             if (field.kind == FieldKind::Filter && !normalize_filter_value(field, lx.value, why)) {
-                fail("unknown " + std::string(field.noun) + " '" + std::string(lx.value) + "' at position " +
+                fail("unknown " + std::string(field.noun) + " '" + std::string(lx.value) + "' at byte " +
                          std::to_string(value_at) + ": " + why,
                      value_at);
             }
@@ -205,12 +205,12 @@ void validate_query(std::string_view q, const std::vector<Lexeme>& lexemes) {
         sig.push_back(&lx);
     }
     if (quoted) {
-        fail("unbalanced quotes: the phrase opened at position " + std::to_string(open_quote) +
+        fail("unbalanced quotes: the phrase opened at byte " + std::to_string(open_quote) +
                  " is never closed",
              open_quote);
     }
     if (!open_brackets.empty()) {
-        fail("unbalanced brackets: '(' at position " + std::to_string(open_brackets.back()) +
+        fail("unbalanced brackets: '(' at byte " + std::to_string(open_brackets.back()) +
                  " is never closed",
              open_brackets.back());
     }
@@ -227,7 +227,7 @@ void validate_query(std::string_view q, const std::vector<Lexeme>& lexemes) {
              sig[0]->begin);
     }
     if (only_excluded) {
-        fail("nothing to search for: the query only excludes (from position " +
+        fail("nothing to search for: the query only excludes (from byte " +
                  std::to_string(sig[0]->begin) +
                  "); add words to search for, or write NOT before what to leave out",
              sig[0]->begin);
@@ -241,21 +241,21 @@ void validate_query(std::string_view q, const std::vector<Lexeme>& lexemes) {
         const std::string word(q.substr(lx.begin, lx.end - lx.begin));
         if (lx.kind == LexemeKind::Text &&
             (word.starts_with("NEAR/") || word.starts_with("ADJ/"))) {
-            fail("'" + word + "' at position " + std::to_string(lx.begin) +
+            fail("'" + word + "' at byte " + std::to_string(lx.begin) +
                      ": NEAR and ADJ take a distance in words, e.g. NEAR/3",
                  lx.begin);
         }
         if (lx.kind == LexemeKind::FieldPrefix) {
             if (k + 1 == sig.size() || sig[k + 1]->begin != lx.end ||
                 (sig[k + 1]->kind != LexemeKind::Text && sig[k + 1]->kind != LexemeKind::Quote)) {
-                fail("field '" + word + "' at position " + std::to_string(lx.begin) +
+                fail("field '" + word + "' at byte " + std::to_string(lx.begin) +
                          " must be followed directly by a word or a \"phrase\"",
                      lx.begin);
             }
         }
         if (lx.kind == LexemeKind::Open && k + 1 < sig.size() &&
             sig[k + 1]->kind == LexemeKind::Close) {
-            fail("empty brackets at position " + std::to_string(lx.begin), lx.begin);
+            fail("empty brackets at byte " + std::to_string(lx.begin), lx.begin);
         }
         if (lx.kind != LexemeKind::Operator) continue;
         const bool is_not = (word == "NOT");
@@ -273,18 +273,18 @@ void validate_query(std::string_view q, const std::vector<Lexeme>& lexemes) {
                        !(j > 0 && sig[j - 1]->kind == LexemeKind::FieldPrefix);
             };
             if (!(k > 0 && plain(k - 1)) || !plain(k + 1)) {
-                fail("operator " + word + " at position " + std::to_string(lx.begin) +
+                fail("operator " + word + " at byte " + std::to_string(lx.begin) +
                          " needs a single word on each side (not a phrase, bracket or field)",
                      lx.begin);
             }
         }
         if (!has_left && !is_not) {
-            fail("operator " + word + " at position " + std::to_string(lx.begin) +
+            fail("operator " + word + " at byte " + std::to_string(lx.begin) +
                      " needs something to its left",
                  lx.begin);
         }
         if (!has_right) {
-            fail("operator " + word + " at position " + std::to_string(lx.begin) +
+            fail("operator " + word + " at byte " + std::to_string(lx.begin) +
                      " needs something to its right",
                  lx.begin);
         }

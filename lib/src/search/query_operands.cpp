@@ -238,8 +238,8 @@ private:
             if (++words_ > options_.max_words) {
                 throw QueryError("the query has more than " + std::to_string(options_.max_words) +
                                      " words (the " + std::to_string(options_.max_words + 1) +
-                                     "th at position " + std::to_string(l.begin) +
-                                     "); shorten it, or raise SearchOptions::max_query_words",
+                                     "th at byte " + std::to_string(l.begin) +
+                                     "); shorten it, or raise the max_query_words option",
                                  l.begin);
             }
             const std::string_view written = q_.substr(l.begin, l.end - l.begin);

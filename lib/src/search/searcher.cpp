@@ -21,6 +21,7 @@
 #include "search/entity_facets.hpp"
 #include "search/query_builder.hpp"
 #include "search/query_lexer.hpp"
+#include "search/reader_pool.hpp"
 #include "search/snippet.hpp"
 
 namespace ngosearch {
@@ -39,37 +40,47 @@ struct Searcher::Impl {
     fs::path path;
     std::string where;
     std::shared_ptr<const analysis::Analyzer> analyzer;
-    // Reopened (at the latest revision) when a writer's commits overtake it mid-search.
-    mutable Xapian::Database db;
-    Xapian::Stem stem;
     std::unordered_set<std::string> stopwords;
     std::unique_ptr<entities::detail::NameIndex> names;
-    detail::QueryContext context;
+    detail::QueryContext context;  // immutable after open(): shared by all calls
+    std::unique_ptr<detail::ReaderPool> readers;
 
     void open() {
         std::error_code ec;
-        if (!fs::exists(path, ec)) {
-            throw IndexNotFound("no index at " + where +
-                                "; create one with `ngosearch index PATH` (or pass --db)");
-        }
-        db = detail::open_for_reading(path);
-        detail::translate_xapian_errors(where, [&] {
-            detail::with_reopen(db, [&] {
-                detail::check_analyzer(db, analyzer->fingerprint(), where);
-                detail::check_index_tables(path, db, where);
-            });
-        });
+        if (!fs::exists(path, ec)) throw IndexNotFound("no index at " + where);
         for (const std::string_view w : detail::list_lines(data::en_stopwords)) {
             stopwords.emplace(w);
         }
         context.analyzer = analyzer.get();
         context.stopwords = &stopwords;
         context.names = names.get();
+        readers = std::make_unique<detail::ReaderPool>([this] {
+            // A folder (one database or shards) or an index description (local and remote).
+            detail::Reader r{.db = detail::open_for_reading(path),
+                             .stem = detail::make_xapian_stem(analyzer)};
+            detail::with_reopen(r.db, [&] {
+                detail::check_analyzer(r.db, analyzer->fingerprint(), where);
+                detail::check_index_tables(path, r.db, where);
+            });
+            return r;
+        });
+        // The first reader now, so that a missing or mismatched index fails here.
+        detail::translate_xapian_errors(where, [&] { readers->acquire(); });
+    }
+
+    // Runs fn(reader) on a reader of its own (see ReaderPool), Xapian errors translated.
+    template <typename Fn>
+    decltype(auto) with_reader(Fn&& fn) const {
+        return detail::translate_xapian_errors(where, [&]() -> decltype(auto) {
+            const auto reader = readers->acquire();
+            return detail::with_reopen(reader->db, [&]() -> decltype(auto) { return fn(*reader); });
+        });
     }
 
     // One search on the current revision of `db` (see Searcher::search).
-    SearchResult run(std::string_view query, const SearchOptions& options,
-                     detail::BuiltQuery built) const {
+    SearchResult run(const detail::Reader& reader, std::string_view query,
+                     const SearchOptions& options, detail::BuiltQuery built) const {
+        const Xapian::Database& db = reader.db;
         Xapian::Enquire enquire(db);
         const auto offset = static_cast<Xapian::doccount>(options.offset);
         const auto limit = static_cast<Xapian::doccount>(options.limit);
@@ -121,7 +132,8 @@ struct Searcher::Impl {
             h.score = it.get_weight();
             h.rank = it.get_rank();
             h.entities = d.entities;
-            detail::make_snippet(mset, d.body, options.snippet_bytes, stem, *analyzer, terms, h);
+            detail::make_snippet(mset, d.body, options.snippet_bytes, reader.stem, *analyzer, terms,
+                                 h);
             if (h.highlights.empty() && !expanded.empty()) {
                 detail::passage_around_entities(d.body, expanded, options.snippet_bytes, h);
             }
@@ -156,7 +168,6 @@ Searcher::Searcher(const fs::path& path, std::shared_ptr<const analysis::Analyze
     impl_->analyzer = analyzer ? std::move(analyzer) : analysis::Analyzer::standard();
     impl_->names = std::make_unique<entities::detail::NameIndex>(
         gazetteer ? std::move(gazetteer) : entities::Gazetteer::standard(), impl_->analyzer);
-    impl_->stem = detail::make_xapian_stem(impl_->analyzer);
     impl_->open();
 }
 
@@ -181,40 +192,34 @@ SearchResult Searcher::search(std::string_view query, const SearchOptions& optio
     if (built.query.empty()) {
         throw QueryError("the query has no searchable words (only punctuation or symbols?)", 0);
     }
-    return detail::translate_xapian_errors(im.where, [&] {
-        return detail::with_reopen(im.db, [&] { return im.run(query, options, built); });
-    });
+    return im.with_reader(
+        [&](const detail::Reader& reader) { return im.run(reader, query, options, built); });
 }
 
 std::optional<Document> Searcher::find(std::string_view id) const {
     if (id.empty()) throw InvalidArgument("document id must not be empty");
-    return detail::translate_xapian_errors(impl_->where, [&] {
-        return detail::with_reopen(impl_->db, [&]() -> std::optional<Document> {
-            const auto docid = detail::find_document(impl_->db, id);
-            if (!docid) return std::nullopt;
-            return detail::decode_document(impl_->db.get_document(*docid).get_data());
-        });
+    return impl_->with_reader([&](const detail::Reader& reader) -> std::optional<Document> {
+        const auto docid = detail::find_document(reader.db, id);
+        if (!docid) return std::nullopt;
+        return detail::decode_document(reader.db.get_document(*docid).get_data());
     });
 }
 
 IndexStats Searcher::stats() const {
     const Impl& im = *impl_;
-    return detail::translate_xapian_errors(im.where, [&] {
-        return detail::with_reopen(im.db, [&] {
-            IndexStats s;
-            s.documents = im.db.get_doccount();
-            for (auto t = im.db.allterms_begin(); t != im.db.allterms_end(); ++t) ++s.terms;
-            s.average_length = im.db.get_avlength();
-            s.analyzer = im.db.get_metadata(detail::kAnalyzerKey);
-            s.path = im.path;
-            return s;
-        });
+    return im.with_reader([&](const detail::Reader& reader) {
+        const Xapian::Database& db = reader.db;
+        IndexStats s;
+        s.documents = db.get_doccount();
+        for (auto t = db.allterms_begin(); t != db.allterms_end(); ++t) ++s.terms;
+        s.average_length = db.get_avlength();
+        s.analyzer = db.get_metadata(detail::kAnalyzerKey);
+        s.path = im.path;
+        return s;
     });
 }
 
-void Searcher::reopen() {
-    detail::translate_xapian_errors(impl_->where, [&] { impl_->db.reopen(); });
-}
+void Searcher::reopen() { impl_->readers->reopen_all(); }
 
 void Searcher::check() const {
     std::ostringstream log;
@@ -226,12 +231,12 @@ void Searcher::check() const {
         }
     } catch (const Xapian::Error& e) {
         throw IndexCorrupt("index at " + impl_->where + " is damaged: " + detail::describe(e) +
-                           "; rebuild it (delete the folder and run `ngosearch index` again)");
+                           "; rebuild it (delete the folder and index the documents again)");
     }
     if (errors > 0) {
         throw IndexCorrupt("index at " + impl_->where + " is damaged: the check found " +
                            std::to_string(errors) + " error(s): " + log.str().substr(0, 500) +
-                           "; rebuild it (delete the folder and run `ngosearch index` again)");
+                           "; rebuild it (delete the folder and index the documents again)");
     }
 }
 

@@ -114,6 +114,10 @@ public:
     /// Makes all changes durable and visible to searchers.
     void commit();
 
+    /// Discards the changes made since the last commit, explicit or automatic (every
+    /// options.batch_docs changes). @throws IndexError.
+    void rollback();
+
     /// Documents in the index, counting uncommitted changes.
     std::size_t document_count() const;
 

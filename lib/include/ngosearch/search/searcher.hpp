@@ -66,7 +66,10 @@ struct IndexStats {
     std::filesystem::path path;
 };
 
-/// Read-only view of an index. Move-only; not thread-safe (one Searcher per thread).
+/// Read-only view of an index. Move-only. Thread-safe: one Searcher may serve search(), find()
+/// and stats() from many threads at once (each call reads through a Xapian handle of its own,
+/// opened on first need and kept for later calls; the query analysis and the gazetteer are
+/// shared and immutable). Moving or destroying it while another thread uses it is not safe.
 class Searcher {
 public:
     /// `analyzer`: nullptr means Analyzer::standard(); `gazetteer` (entity filters by name and
@@ -88,7 +91,9 @@ public:
 
     IndexStats stats() const;
 
-    /// Sees changes committed since this Searcher was opened.
+    /// Sees changes committed since this Searcher was opened (or last reopened): every call
+    /// that starts after reopen() returns reads the latest revision. Safe to call while other
+    /// threads search. (A search a writer's commits overtake reopens by itself.)
     void reopen();
 
     /// Checks every block of every table of the index (Xapian's Database::check, as
