@@ -56,6 +56,7 @@ nlohmann::ordered_json result_json(const SearchResult& r) {
                         {"date", h.date},
                         {"type", h.type},
                         {"entities", entities_json(h.entities)}});
+        if (h.page > 0) hits.back()["page"] = h.page;
     }
     nlohmann::ordered_json expansions = nlohmann::ordered_json::array();
     for (const auto& x : r.expansions) {
@@ -100,6 +101,7 @@ void print_human(const SearchResult& r, bool tty) {
         for (const std::string* field : {&h.date, &h.language, &h.type}) {
             if (!field->empty()) std::cout << " · " << printable(*field);
         }
+        if (h.page > 0) std::cout << " · p. " << h.page;
         std::cout << '\n';
         if (!h.snippet.empty()) {
             // Clean the text first, then add our own escape codes for the highlights.

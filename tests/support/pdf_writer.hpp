@@ -10,8 +10,8 @@
 namespace ngosearch::test {
 
 struct PdfInfo {
-    std::string title;          // empty: none
-    std::string creation_date;  // PDF date, e.g. "D:20201215093000Z"; empty: none
+    std::string title{};          // empty: none
+    std::string creation_date{};  // PDF date, e.g. "D:20201215093000Z"; empty: none
 };
 
 inline std::string pdf_string(const std::string& s) {

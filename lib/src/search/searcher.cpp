@@ -137,6 +137,7 @@ struct Searcher::Impl {
             if (h.highlights.empty() && !expanded.empty()) {
                 detail::passage_around_entities(d.body, expanded, options.snippet_bytes, h);
             }
+            h.page = detail::page_of_snippet(d.body, d.pages, h);
             result.hits.push_back(std::move(h));
         }
         return result;

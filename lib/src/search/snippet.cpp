@@ -168,4 +168,29 @@ void passage_around_entities(std::string_view body, const std::vector<std::strin
     }
 }
 
+std::uint32_t page_of_snippet(std::string_view body, const std::vector<std::size_t>& pages,
+                              const Hit& hit) {
+    if (pages.empty()) return 0;
+    // A piece of the snippet long enough to be found once: from the first highlight (or the
+    // start) up to the next line break, ellipsis or 48 bytes, cut on a character boundary.
+    std::string_view s = hit.snippet;
+    const std::size_t from = hit.highlights.empty() ? 0 : hit.highlights.front().first;
+    std::string_view piece = from < s.size() ? s.substr(from) : s;
+    while (piece.starts_with("\xE2\x80\xA6") || piece.starts_with(' ')) {
+        piece.remove_prefix(piece.starts_with(' ') ? 1 : 3);
+    }
+    for (const std::string_view stop : {std::string_view("\xE2\x80\xA6"), std::string_view("\n")}) {
+        piece = piece.substr(0, piece.find(stop));
+    }
+    piece = piece.substr(0, text::utf8_prefix_length(piece, 48));
+    std::size_t at = piece.empty() ? std::string_view::npos : body.find(piece);
+    if (at == std::string_view::npos && !hit.highlights.empty()) {
+        const auto [b, e] = hit.highlights.front();
+        if (e <= s.size()) at = body.find(s.substr(b, e - b));
+    }
+    if (at == std::string_view::npos) return 0;
+    const auto next = std::upper_bound(pages.begin(), pages.end(), at);
+    return static_cast<std::uint32_t>(next - pages.begin());
+}
+
 }  // namespace ngosearch::detail

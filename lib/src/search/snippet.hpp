@@ -31,4 +31,10 @@ void make_snippet(const Xapian::MSet& mset, std::string_view text, std::size_t l
 void passage_around_entities(std::string_view body, const std::vector<std::string>& ids,
                              std::size_t length, Hit& hit);
 
+/// The page (1-based) of a paged document that hit.snippet comes from, found by looking up
+/// its first highlighted words (or its start) in `body`; `pages` are the byte offsets where
+/// pages begin. 0 when there are no pages.
+std::uint32_t page_of_snippet(std::string_view body, const std::vector<std::size_t>& pages,
+                              const Hit& hit);
+
 }  // namespace ngosearch::detail

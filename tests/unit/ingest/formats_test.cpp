@@ -6,7 +6,9 @@
 #include <filesystem>
 
 #include <ngosearch/error.hpp>
+#include <ngosearch/index/indexer.hpp>
 #include <ngosearch/ingest/loader.hpp>
+#include <ngosearch/search/searcher.hpp>
 
 #include "support/pdf_writer.hpp"
 #include "support/temp_dir.hpp"
@@ -134,4 +136,37 @@ TEST_CASE("pdf: truncated, not a PDF, no text, encrypted: each refused with its 
     // With a user password: skipped with that reason.
     run("secret", dir / "locked.pdf");
     CHECK_THROWS_WITH_AS(load_file(dir / "locked.pdf"), doctest::Contains("password"), InputError);
+}
+
+TEST_CASE("pdf and html through the indexer: a hit names the page of its snippet") {
+    test::TempDir dir;
+    dir.write("docs/letter.pdf",
+              test::make_pdf({{"Open letter on detention", "Arbitrary detention must end."},
+                              {"The National Security Law is used against students."},
+                              {"Signed by the coalition of rights groups."}},
+                             {.title = "Open letter on detention"}));
+    dir.write("docs/page.html",
+              "<html lang=en><head><title>Statement on leaflets</title></head><body><p>Leaflets "
+              "and the National Security Law.</p></body></html>");
+    {
+        Indexer ix(dir / "idx");
+        const IndexReport r = ix.add_path(dir / "docs");
+        CHECK(r.indexed == 2);
+        CHECK(r.skipped.empty());
+        ix.commit();
+    }
+    Searcher s(dir / "idx");
+    const auto page_of = [&](std::string_view query, std::string_view id) {
+        for (const Hit& h : s.search(query).hits) {
+            if (h.id == id) return h.page;
+        }
+        FAIL("no hit " << id << " for " << query);
+        return 0u;
+    };
+    CHECK(page_of("students", "letter.pdf") == 2);
+    CHECK(page_of("arbitrary", "letter.pdf") == 1);
+    CHECK(page_of("coalition", "letter.pdf") == 3);
+    CHECK(page_of("leaflets", "page.html") == 0);
+    CHECK(s.find("letter.pdf")->pages.size() == 3);
+    CHECK(s.find("page.html")->title == "Statement on leaflets");
 }

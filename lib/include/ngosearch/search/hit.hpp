@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <utility>
 #include <vector>
@@ -26,6 +27,8 @@ struct Hit {
     std::vector<std::pair<std::size_t, std::size_t>> highlights;
     /// The entities the document's body names (byte spans into the stored body).
     std::vector<entities::Entity> entities;
+    /// Paged documents (PDF): the page the snippet comes from, 1-based; 0 for other documents.
+    std::uint32_t page = 0;
 };
 
 /// Query words that name an entity, and the entity they also found (cross-language search).
