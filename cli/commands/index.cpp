@@ -1,5 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
+#include <chrono>
+#include <cmath>
+#include <iomanip>
 #include <iostream>
+#include <map>
 
 #include <ngosearch/entities/tagger.hpp>
 #include <ngosearch/error.hpp>
@@ -63,6 +67,9 @@ Indexer open_writer(const std::filesystem::path& db, const IndexOptions& options
 
 }  // namespace
 
+// Without a terminal, a progress line this often.
+constexpr double kProgressLineSeconds = 5;
+
 int run_index(const Args& args) {
     Common common;
     std::vector<std::string> paths;
@@ -71,6 +78,7 @@ int run_index(const Args& args) {
     std::size_t threads = 0;
     bool no_sync = false;
     std::size_t shards = 0;
+    bool prune = false;
     std::string max_file_size;
     std::vector<std::string> gazetteers;
     po::options_description desc("options");
@@ -84,6 +92,8 @@ int run_index(const Args& args) {
         ("no-sync", po::bool_switch(&no_sync),
          "do not flush commits to disk (faster bulk builds; a power loss or OS crash meanwhile "
          "can leave the index unopenable, a killed run cannot)")
+        ("prune", po::bool_switch(&prune),
+         "also remove the documents indexed from files under each folder given that are gone")
         ("shards", po::value(&shards)->value_name("N"),
          "make a new index of N shards, written in parallel and searched as one (default: as "
          "the index is; 1 for a new one)")
@@ -116,13 +126,18 @@ int run_index(const Args& args) {
                          .sync = !no_sync,
                          .tag_entities = !no_entities,
                          .threads = threads,
-                         .shards = shards};
+                         .shards = shards,
+                         .prune = prune};
     if (!max_file_size.empty()) options.max_file_bytes = parse_size(max_file_size);
     if (!no_entities) options.tagger = entities::make_standard_tagger(load_gazetteer(gazetteers));
     Indexer indexer = open_writer(db, options);
     IndexReport report;
     std::vector<FileIssue> failed;  // paths named on the command line that could not be used
-    const bool progress_bar = !quiet && !json && stderr_is_tty();
+    const bool tty = stderr_is_tty();
+    const auto started = std::chrono::steady_clock::now();
+    const auto seconds_since = [](std::chrono::steady_clock::time_point t) {
+        return std::chrono::duration<double>(std::chrono::steady_clock::now() - t).count();
+    };
     // An index that fails mid-run (full disk, damaged table) stops the run, but the report of
     // what was done before still goes out, with the error, in both forms.
     std::string fatal;
@@ -130,11 +145,25 @@ int run_index(const Args& args) {
         for (const auto& p : paths) {
             try {
                 ProgressCallback progress;
-                if (progress_bar) {
-                    progress = [&p](std::size_t done, std::size_t total) {
-                        std::cerr << "\rindexing " << printable(p) << ": " << done << '/'
-                                  << total << std::flush;
-                        if (done == total) std::cerr << '\n';
+                // A bar on a terminal; a line every few seconds otherwise (logs); none with
+                // --quiet or --json.
+                if (!quiet && !json) {
+                    const auto path_started = std::chrono::steady_clock::now();
+                    auto last_line = path_started;
+                    progress = [&, path_started, last_line](std::size_t done,
+                                                            std::size_t total) mutable {
+                        const double secs = std::max(seconds_since(path_started), 1e-3);
+                        const auto rate = static_cast<std::size_t>(done / secs);
+                        if (tty) {
+                            std::cerr << "\rindexing " << printable(p) << ": " << done << '/'
+                                      << total << " files, " << rate << " files/s" << std::flush;
+                            if (done == total) std::cerr << '\n';
+                        } else if (seconds_since(last_line) >= kProgressLineSeconds ||
+                                   (done == total && secs >= kProgressLineSeconds)) {
+                            last_line = std::chrono::steady_clock::now();
+                            std::cerr << "ngosearch: indexing " << printable(p) << ": " << done
+                                      << '/' << total << " files, " << rate << " files/s\n";
+                        }
                     };
                 }
                 IndexReport r = indexer.add_path(p, progress);
@@ -152,6 +181,8 @@ int run_index(const Args& args) {
     } catch (const IndexError& e) {
         fatal = e.what();
     }
+    const double elapsed = seconds_since(started);
+    const double mb_per_s = static_cast<double>(report.bytes) / 1e6 / std::max(elapsed, 1e-3);
     nlohmann::ordered_json documents = nullptr;
     try {
         documents = indexer.document_count();
@@ -164,12 +195,16 @@ int run_index(const Args& args) {
         if (!fatal.empty()) errors.push_back({{"path", db.string()}, {"reason", fatal}});
         print_json(std::cout, {{"index", db.string()},
                                {"indexed", report.indexed},
+                               {"updated", report.updated},
                                {"unchanged", report.unchanged},
+                               {"pruned", report.pruned},
                                {"ignored", report.ignored},
                                {"documents", documents},
                                {"skipped", issues_json(report.skipped)},
                                {"warnings", issues_json(report.warnings)},
-                               {"errors", errors}});
+                               {"errors", errors},
+                               {"bytes", report.bytes},
+                               {"elapsed_seconds", std::round(elapsed * 1000) / 1000}});
     } else {
         for (const auto& s : report.skipped) warn("skipped " + s.path + ": " + s.reason);
         for (const auto& w : report.warnings) warn(w.path + ": " + w.reason);
@@ -180,14 +215,31 @@ int run_index(const Args& args) {
         } else {
             std::cout << "stopped by an error";
         }
+        if (report.updated) std::cout << " (" << report.updated << " updated)";
         if (report.unchanged) std::cout << ", " << report.unchanged << " unchanged";
+        if (report.pruned) std::cout << ", " << report.pruned << " pruned";
         if (report.ignored) std::cout << ", " << report.ignored << " ignored";
         if (!report.skipped.empty()) std::cout << ", skipped " << report.skipped.size();
         std::cout << "; ";
         if (documents.is_null()) {
             std::cout << "the index at " << printable(db.string()) << " could not be read\n";
         } else {
-            std::cout << documents.get<std::size_t>() << " in " << printable(db.string()) << '\n';
+            std::cout << documents.get<std::size_t>() << " in " << printable(db.string());
+        }
+        if (fatal.empty()) {
+            std::cout << " (" << std::fixed << std::setprecision(1) << elapsed << " s, "
+                      << std::setprecision(2) << mb_per_s << " MB/s)" << std::defaultfloat
+                      << std::setprecision(6);
+        }
+        std::cout << '\n';
+        if (!report.skipped.empty()) {
+            // Skipped files by reason, the first words of each: "binary file", "unsupported
+            // format (.docx)".
+            std::map<std::string, std::size_t> reasons;
+            for (const auto& sk : report.skipped) ++reasons[sk.reason.substr(0, sk.reason.find(';'))];
+            std::cout << "skipped:";
+            for (const auto& [reason, n] : reasons) std::cout << "\n  " << n << " × " << printable(reason);
+            std::cout << '\n';
         }
     }
     for (const auto& f : failed) error("cannot index " + f.path + ": " + f.reason);

@@ -5,6 +5,7 @@
 #include <oneapi/tbb/task_arena.h>
 
 #include <memory>
+#include <unordered_map>
 
 #include <ngosearch/error.hpp>
 #include <ngosearch/ingest/loader.hpp>
@@ -27,7 +28,9 @@ struct FileJob {
     const ingest::Loader* loader = nullptr;
     std::string bytes;
     std::string hash;
+    std::size_t size = 0;  // bytes read
     bool unchanged = false;
+    bool replaces = false;  // a document of this id was indexed before
     std::optional<std::string> skipped;  // the reason, when the file is not indexed
     std::optional<BuiltDocument> built;
     std::vector<FileIssue> warnings;
@@ -57,7 +60,10 @@ void read_and_check(FileJob& job, const FilePipelineSettings& settings,
     }
     // A file is unchanged when its bytes and what the index makes of them are.
     job.hash = fnv1a_hex(job.bytes, settings.index_fingerprint);
-    job.unchanged = index.stored_hash(job.id) == job.hash;
+    const std::optional<std::string> stored = index.stored_hash(job.id);
+    job.unchanged = stored == job.hash;
+    job.replaces = stored.has_value();
+    job.size = job.bytes.size();
     if (job.unchanged) job.bytes = {};
 }
 
@@ -83,8 +89,17 @@ void build(FileJob& job, const DocumentBuilder& builder) {
     }
 }
 
-// In order: store and report.
-void store(FileJob& job, const FilePipelineIndex& index, IndexReport& report) {
+// In order: store and report. `contents` maps each content hash of this run to its first path.
+void store(FileJob& job, const FilePipelineIndex& index, IndexReport& report,
+           std::unordered_map<std::string, std::string>& contents) {
+    report.bytes += job.size;
+    if (!job.hash.empty() && !job.skipped) {
+        const auto [first, fresh] = contents.emplace(job.hash, job.shown);
+        if (!fresh) {
+            job.warnings.push_back({job.shown, "same content as " + first->second +
+                                                   "; both are indexed, each under its own id"});
+        }
+    }
     if (job.skipped) {
         report.skipped.push_back({job.shown, *job.skipped});
     } else if (job.unchanged) {
@@ -92,7 +107,10 @@ void store(FileJob& job, const FilePipelineIndex& index, IndexReport& report) {
     } else {
         index.write(std::move(*job.built));
         ++report.indexed;
+        if (job.replaces) ++report.updated;
         report.ids.push_back(job.id);
+    }
+    if (!job.skipped) {
         for (auto& w : job.warnings) report.warnings.push_back(std::move(w));
     }
 }
@@ -120,8 +138,9 @@ void run_file_pipeline(const std::vector<SourceFile>& files, const DocumentBuild
         build(*job, builder);
         return job;
     };
+    std::unordered_map<std::string, std::string> contents;
     const auto sink = [&](Job job) {
-        store(*job, index, report);
+        store(*job, index, report, contents);
         if (progress) progress(++done, files.size());
     };
     using oneapi::tbb::filter_mode;

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <thread>
+#include <unordered_set>
 
 #include <ngosearch/error.hpp>
 #include <ngosearch/ingest/loader.hpp>
@@ -28,6 +29,9 @@ namespace fs = std::filesystem;
 
 IndexReport& IndexReport::operator+=(const IndexReport& other) {
     indexed += other.indexed;
+    updated += other.updated;
+    pruned += other.pruned;
+    bytes += other.bytes;
     unchanged += other.unchanged;
     ignored += other.ignored;
     skipped.insert(skipped.end(), other.skipped.begin(), other.skipped.end());
@@ -94,6 +98,32 @@ struct Indexer::Impl {
                     detail::slot(detail::Slot::ContentHash));
             });
         });
+    }
+
+    // Deletes the documents whose stored path lies under `root` and names a file that is gone.
+    // Only documents whose ids the walk did not meet are looked at.
+    std::size_t prune(Xapian::Database& reader, const fs::path& root,
+                      const std::vector<detail::SourceFile>& walked) {
+        std::unordered_set<std::string> seen;
+        for (const auto& f : walked) seen.insert(text::escape_invalid_utf8(f.raw_id));
+        std::string under = text::escape_invalid_utf8(root.generic_string());
+        if (!under.ends_with('/')) under += '/';
+        const std::string prefix(detail::kIdPrefix);
+        std::vector<std::string> gone;
+        for (auto t = reader.allterms_begin(prefix); t != reader.allterms_end(prefix); ++t) {
+            const std::string id = (*t).substr(prefix.size());
+            if (seen.contains(id)) continue;
+            auto p = reader.postlist_begin(*t);
+            if (p == reader.postlist_end(*t)) continue;
+            const Document d = detail::decode_document(reader.get_document(*p).get_data());
+            std::error_code ec;
+            if (d.path.starts_with(under) && !fs::exists(fs::path(d.path), ec) && !ec) {
+                gone.push_back(d.id);
+            }
+        }
+        std::size_t removed = 0;
+        for (const std::string& id : gone) removed += shard_of(id).remove(id) ? 1 : 0;
+        return removed;
     }
 
     // Creates the index's databases when it is new; opens them; checks the analysis.
@@ -204,6 +234,11 @@ IndexReport Indexer::add_path(const fs::path& path, const ProgressCallback& prog
     };
     detail::run_file_pipeline(files, *impl_->builder, settings, index, report, progress);
     if (parallel) parallel->finish();
+    if (impl_->options.prune && fs::is_directory(path)) {
+        detail::translate_xapian_errors(impl_->where, [&] {
+            detail::with_reopen(reader, [&] { report.pruned += impl_->prune(reader, path, files); });
+        });
+    }
     return report;
 }
 

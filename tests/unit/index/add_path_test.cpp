@@ -249,3 +249,44 @@ TEST_CASE("add_path: documents added before are committed first and not mistaken
     CHECK(s.search("detention").total == 1);
     CHECK(s.search("hand").total == 0);
 }
+
+TEST_CASE("add_path: re-runs count updated files, report identical content, prune gone files") {
+    TempDir dir;
+    dir.write("docs/a.txt", "Detention of journalists in the provinces.");
+    dir.write("docs/b.txt", "Leaflets sent across the border.");
+    dir.write("docs/sub/c.txt", "Detention of journalists in the provinces.");  // a's bytes
+    dir.write("other/x.txt", "A document from another folder.");
+    Indexer ix(dir / "idx", {.prune = true});
+    IndexReport r = ix.add_path(dir / "docs");
+    CHECK(r.indexed == 3);
+    CHECK(r.updated == 0);
+    CHECK(r.bytes > 0);
+    REQUIRE(r.warnings.size() == 1);
+    CHECK(r.warnings[0].path.ends_with("sub/c.txt"));
+    CHECK(r.warnings[0].reason.find("same content as") != std::string::npos);
+    CHECK(ix.add_path(dir / "other").indexed == 1);
+    ix.commit();
+
+    dir.write("docs/b.txt", "Leaflets and balloons sent across the border.");
+    std::filesystem::remove(dir / "docs/a.txt");
+    r = ix.add_path(dir / "docs");
+    ix.commit();
+    CHECK(r.indexed == 1);
+    CHECK(r.updated == 1);
+    CHECK(r.unchanged == 1);
+    CHECK(r.pruned == 1);  // a.txt; x.txt is from another folder and stays
+    Searcher s(dir / "idx");
+    CHECK_FALSE(s.find("a.txt").has_value());
+    CHECK(s.find("x.txt").has_value());
+    CHECK(s.search("balloons").total == 1);
+    CHECK(s.stats().documents == 3);
+    // Without prune nothing is deleted.
+    std::filesystem::remove(dir / "docs/b.txt");
+    Indexer keep(dir / "idx2");
+    keep.add_path(dir / "docs");
+    keep.commit();
+    std::filesystem::remove(dir / "docs/sub/c.txt");
+    CHECK(keep.add_path(dir / "docs").pruned == 0);
+    keep.commit();
+    CHECK(keep.document_count() == 1);
+}

@@ -60,6 +60,9 @@ struct IndexOptions {
     /// The formats add_path reads, by file extension; nullptr means
     /// ingest::LoaderRegistry::standard() (text, Markdown, HTML, PDF).
     std::shared_ptr<const ingest::LoaderRegistry> loaders = nullptr;
+    /// add_path on a folder also deletes the documents indexed from files under it that are
+    /// gone (moved or deleted since), so that a re-run mirrors the folder.
+    bool prune = false;
 };
 
 /// A file that was not indexed, or indexed with a problem (invalid UTF-8 replaced).
@@ -71,10 +74,15 @@ struct FileIssue {
 /// Outcome of indexing files: the batch goes on past bad files and says what it left out.
 struct IndexReport {
     std::size_t indexed = 0;           ///< documents added or replaced
+    std::size_t updated = 0;           ///< of those, replaced because their file changed
+    std::size_t pruned = 0;            ///< documents deleted: their files are gone (prune)
+    std::uint64_t bytes = 0;           ///< bytes of the files read
     std::size_t unchanged = 0;         ///< files whose content was already indexed as is
     std::size_t ignored = 0;           ///< files matched by a .ngosearchignore pattern
     std::vector<FileIssue> skipped;    ///< files not indexed, with the reason
-    std::vector<FileIssue> warnings;   ///< files indexed with a problem worth knowing
+    /// files indexed with a problem worth knowing (bytes replaced, an encoding guessed, the
+    /// same content as another file: both are indexed, each under its own id)
+    std::vector<FileIssue> warnings;
     std::vector<std::string> ids;      ///< ids of the documents indexed, in order
 
     IndexReport& operator+=(const IndexReport& other);
