@@ -5,6 +5,7 @@
 #include <poppler-global.h>
 #include <poppler-page.h>
 
+#include <algorithm>
 #include <ctime>
 #include <limits>
 #include <memory>
@@ -80,6 +81,7 @@ public:
             const std::unique_ptr<poppler::page> page(doc->create_page(i));
             if (!page) continue;
             std::string text = utf8(page->text());
+            std::replace(text.begin(), text.end(), '\f', '\n');  // poppler ends pages with one
             if (!d.body.empty()) d.body += "\n\n";
             out.pages.push_back({static_cast<std::uint32_t>(i + 1), d.body.size()});
             d.body += text;
