@@ -192,3 +192,30 @@ def test_help_is_useful():
         assert words in text, words
     assert "str indices" in pydoc.render_doc(ngosearch, renderer=pydoc.plaintext)
     assert "highlights" in pydoc.render_doc(ngosearch.Hit, renderer=pydoc.plaintext)
+
+
+def test_threads_shards_prune_pages_and_compact(tmp_path):
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    for i in range(12):
+        (docs / f"d{i}.txt").write_text(f"Letter {i} on detention of journalists.\n", encoding="utf-8")
+    db = tmp_path / "sharded"
+    with ngosearch.Index(db, create=True, shards=3, threads=2, prune=True) as ix:
+        report = ix.add_path(docs)
+        assert report.indexed == 12 and report.updated == 0 and report.bytes > 0
+    assert sorted(os.listdir(db)) == ["XAPIANDB", "shard-0", "shard-1", "shard-2"]
+    (docs / "d0.txt").unlink()
+    (docs / "d1.txt").write_text("Changed: leaflets across the border.\n", encoding="utf-8")
+    with ngosearch.Index(db, writable=True, prune=True) as ix:
+        report = ix.add_path(docs)
+        assert (report.indexed, report.updated, report.pruned) == (1, 1, 1)
+    with ngosearch.Index(db) as ix:
+        assert ix.search("detention").total == 10
+        assert all(hit.page == 0 for hit in ix.search("detention"))
+    merged = tmp_path / "merged"
+    info = ngosearch.compact(db, merged)
+    assert info["documents"] == 11 and info["shards_before"] == 3
+    with ngosearch.Index(merged) as ix:
+        assert ix.search("leaflets").total == 1
+    with pytest.raises(ngosearch.IndexAccessError):
+        ngosearch.compact(db, merged)  # the output exists already

@@ -38,7 +38,7 @@ from ._types import (Document, Entity, Expansion, FacetValue, FileIssue, Highlig
 __version__: str = _ngosearch.__version__
 
 __all__ = [
-    "Index", "Tagger", "analyze", "entities", "analyzer_fingerprint",
+    "Index", "Tagger", "analyze", "entities", "analyzer_fingerprint", "compact",
     "Document", "Entity", "Expansion", "FacetValue", "FileIssue", "Highlight", "Hit",
     "IndexReport", "IndexStats", "SearchResult", "Token",
     "Error", "InvalidArgument", "InputError", "QueryError", "IndexAccessError",
@@ -57,6 +57,20 @@ def analyze(text: str) -> list[Token]:
     Each :class:`Token` has its ``span`` in ``text`` (str indices) and its UTF-8 ``byte_span``.
     """
     return token_list(_ngosearch.analyze(text))
+
+
+def compact(path: Union[str, "os.PathLike[str]"],
+            output: Optional[Union[str, "os.PathLike[str]"]] = None) -> dict:
+    """Rewrites the index at ``path`` as one compact database, merging its shards.
+
+    With ``output`` the compacted copy goes there (a new folder) and the index is left as it
+    is; without, the index is replaced in place (no writer may have it open meanwhile).
+    Returns ``{"documents", "shards_before", "bytes_before", "bytes_after"}``.
+    """
+    documents, shards, before, after = _ngosearch.compact(
+        os.fspath(path), "" if output is None else os.fspath(output))
+    return {"documents": documents, "shards_before": shards, "bytes_before": before,
+            "bytes_after": after}
 
 
 def analyzer_fingerprint() -> str:

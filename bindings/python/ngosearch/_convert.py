@@ -19,9 +19,11 @@ def entity_list(raw: Sequence[tuple]) -> list[Entity]:
 
 
 def _hit(raw: tuple) -> Hit:
-    (id, path, title, language, date, type, score, rank, snippet, highlights, entities) = raw
+    (id, path, title, language, date, type, score, rank, snippet, highlights, entities,
+     page) = raw
     return Hit(id, path, title, language, date, type, score, rank, snippet,
-               tuple(Highlight(*h) for h in highlights), tuple(Entity(*e) for e in entities))
+               tuple(Highlight(*h) for h in highlights), tuple(Entity(*e) for e in entities),
+               page)
 
 
 def search_result(raw: tuple) -> SearchResult:
@@ -39,9 +41,9 @@ def document(raw: tuple) -> Document:
 
 
 def index_report(raw: tuple) -> IndexReport:
-    indexed, unchanged, ignored, skipped, warnings, ids = raw
+    indexed, unchanged, ignored, skipped, warnings, ids, updated, pruned, size = raw
     return IndexReport(indexed, unchanged, ignored, tuple(FileIssue(*s) for s in skipped),
-                       tuple(FileIssue(*w) for w in warnings), tuple(ids))
+                       tuple(FileIssue(*w) for w in warnings), tuple(ids), updated, pruned, size)
 
 
 def index_stats(raw: Any) -> IndexStats:

@@ -56,11 +56,18 @@ class Index:
         tag_entities: tag entities when indexing (off: faster; entity filters and facets then
             find nothing in the documents added).
         batch_docs: changes buffered before an automatic commit.
+        threads: threads reading, analysing and tagging files in :meth:`add_path` (0: one per
+            hardware thread); the index is the same whatever the number.
+        shards: for a new index, the number of shards (databases written in parallel and
+            searched as one); 0 keeps an existing index's count (1 for a new one).
+        prune: :meth:`add_path` on a folder also deletes the documents of files under it that
+            are gone.
     """
 
     def __init__(self, path: PathLike, create: bool = False, *,
                  writable: Optional[bool] = None, gazetteers: Iterable[PathLike] = (),
-                 tag_entities: bool = True, batch_docs: int = 1000) -> None:
+                 tag_entities: bool = True, batch_docs: int = 1000, threads: int = 0,
+                 shards: int = 0, prune: bool = False) -> None:
         if writable is False and create:
             raise ValueError("create=True needs a writable index (writable=False given)")
         self._path = os.fspath(path)
@@ -69,6 +76,9 @@ class Index:
         self._create = create
         self._tag_entities = tag_entities
         self._batch_docs = batch_docs
+        self._threads = threads
+        self._shards = shards
+        self._prune = prune
         self._lock = threading.Lock()  # guards opening and closing the handles below
         self._writer: Optional[_ngosearch.Writer] = None
         self._searcher: Optional[_ngosearch.Searcher] = None
@@ -93,7 +103,8 @@ class Index:
                     f"the index {self._path!r} was opened read-only (writable=False)")
             if self._writer is None:
                 self._writer = _ngosearch.Writer(self._path, self._create, self._batch_docs,
-                                                 self._tag_entities, self._gazetteers)
+                                                 self._tag_entities, self._gazetteers,
+                                                 self._threads, self._shards, self._prune)
             return self._writer
 
     def _searcher_handle(self) -> _ngosearch.Searcher:

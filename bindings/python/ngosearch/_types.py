@@ -97,6 +97,7 @@ class Hit:
         highlights: the parts of ``snippet`` that match the query.
         entities: the entities the document's body names; their spans index the body
             (``index.get(hit.id).body``).
+        page: for a PDF, the page (1-based) the snippet comes from; 0 for other documents.
     """
 
     id: str
@@ -110,6 +111,7 @@ class Hit:
     snippet: str
     highlights: Tuple[Highlight, ...] = ()
     entities: Tuple[Entity, ...] = ()
+    page: int = 0
 
     def marked(self, open: str = "[", close: str = "]") -> str:
         """The snippet with every highlight wrapped in ``open`` … ``close``."""
@@ -209,6 +211,9 @@ class IndexReport:
         skipped: files not indexed (binary, empty, unsupported format, too large, ...).
         warnings: files indexed with a problem worth knowing (invalid UTF-8 replaced, ...).
         ids: the ids of the documents indexed, in order.
+        updated: of the indexed, those replaced because their file changed.
+        pruned: documents deleted because their files are gone (``prune=True``).
+        bytes: bytes of the files read.
     """
 
     indexed: int
@@ -217,6 +222,9 @@ class IndexReport:
     skipped: Tuple[FileIssue, ...]
     warnings: Tuple[FileIssue, ...]
     ids: Tuple[str, ...]
+    updated: int = 0
+    pruned: int = 0
+    bytes: int = 0
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,7 @@
 #include <optional>
 
 #include <ngosearch/entities/tagger.hpp>
+#include <ngosearch/index/compact.hpp>
 #include <ngosearch/index/indexer.hpp>
 
 #include "bindings.hpp"
@@ -20,9 +21,11 @@ namespace {
 class Writer {
 public:
     Writer(const std::string& path, bool create, std::size_t batch_docs, bool tag_entities,
-           const std::vector<std::string>& gazetteers) {
+           const std::vector<std::string>& gazetteers, std::size_t threads, std::size_t shards,
+           bool prune) {
         IndexOptions options{.batch_docs = batch_docs, .create = create,
-                             .tag_entities = tag_entities};
+                             .tag_entities = tag_entities, .threads = threads, .shards = shards,
+                             .prune = prune};
         if (tag_entities) options.tagger = entities::make_standard_tagger(load_gazetteer(gazetteers));
         indexer_.emplace(path, std::move(options));
     }
@@ -56,9 +59,11 @@ py::tuple issues(const std::vector<FileIssue>& list) {
 
 void register_index(py::module_& m) {
     py::class_<Writer>(m, "Writer", "The single writer of an index (ngosearch::Indexer).")
-        .def(py::init<const std::string&, bool, std::size_t, bool, const std::vector<std::string>&>(),
+        .def(py::init<const std::string&, bool, std::size_t, bool, const std::vector<std::string>&,
+                      std::size_t, std::size_t, bool>(),
              py::arg("path"), py::arg("create"), py::arg("batch_docs"), py::arg("tag_entities"),
-             py::arg("gazetteers"), py::call_guard<py::gil_scoped_release>())
+             py::arg("gazetteers"), py::arg("threads"), py::arg("shards"), py::arg("prune"),
+             py::call_guard<py::gil_scoped_release>())
         .def(
             "add",
             [](Writer& self, const py::str& id, const py::str& title, const py::str& body,
@@ -103,10 +108,11 @@ void register_index(py::module_& m) {
                 py::list ids;
                 for (const auto& id : r.ids) ids.append(to_str(id));
                 return py::make_tuple(r.indexed, r.unchanged, r.ignored, issues(r.skipped),
-                                      issues(r.warnings), py::tuple(ids));
+                                      issues(r.warnings), py::tuple(ids), r.updated, r.pruned,
+                                      r.bytes);
             },
             py::arg("path"), py::arg("progress") = py::none(),
-            "(indexed, unchanged, ignored, skipped, warnings, ids); skipped and warnings are "
+            "(indexed, unchanged, ignored, skipped, warnings, ids, updated, pruned, bytes); skipped and warnings are "
             "tuples of (path, reason).")
         .def(
             "commit", [](Writer& self) { self.locked([](Indexer& ix) { ix.commit(); }); },
@@ -121,6 +127,20 @@ void register_index(py::module_& m) {
             },
             py::call_guard<py::gil_scoped_release>())
         .def("close", &Writer::close, py::call_guard<py::gil_scoped_release>());
+
+    m.def(
+        "compact",
+        [](const std::string& path, const std::string& output) {
+            CompactReport r;
+            {
+                const py::gil_scoped_release release;
+                r = compact_index(path, output);
+            }
+            return py::make_tuple(r.documents, r.shards_before, r.bytes_before, r.bytes_after);
+        },
+        py::arg("path"), py::arg("output"),
+        "Rewrites the index as one compact database (merging shards); (documents, shards, "
+        "bytes before, bytes after).");
 }
 
 }  // namespace ngosearch::python

@@ -36,7 +36,7 @@ py::tuple hit_tuple(const Hit& h, std::string_view body) {
     for (const auto& e : h.entities) found.append(entity_tuple(e, in_body));
     return py::make_tuple(to_str(h.id), to_str(h.path), to_str(h.title), to_str(h.language),
                           to_str(h.date), to_str(h.type), h.score, h.rank, to_str(h.snippet),
-                          py::tuple(highlights), py::tuple(found));
+                          py::tuple(highlights), py::tuple(found), h.page);
 }
 
 py::tuple result_tuple(const Page& page) {
