@@ -1669,6 +1669,21 @@ class HostileInputTest(CliCase):
         self.assertEqual([h["id"] for h in result["hits"]], ["moon.txt"])
 
 
+# The web pages and PDF of corpus/formats/ (no front matter, no MANIFEST row): what the loaders
+# must read from the files themselves.
+CORPUS_FORMATS = [
+    {"file": "formats/en-2020-nsl-article7-open-letter.pdf", "lang": "en", "type": "open-letter",
+     "date": "2020-12-15",
+     "title": "Open Letter on Article 7 of the National Security Law"},
+    {"file": "formats/en-2021-leaflet-ban-statement.html", "lang": "en", "type": "statement",
+     "date": "2021-03-30",
+     "title": "Statement on the Amendment to the Development of Inter-Korean Relations Act"},
+    {"file": "formats/ko-2023-forced-repatriation-press-release.html", "lang": "ko",
+     "type": "press-release", "date": "2023-10-12",
+     "title": "중국 내 탈북민 강제북송 중단 촉구 보도자료"},
+]
+
+
 class CorpusTest(unittest.TestCase):
     """The sample corpus, indexed once for the class."""
 
@@ -1712,11 +1727,21 @@ class CorpusTest(unittest.TestCase):
         self.assertEqual(proc.stderr, "")
         report = json.loads(proc.stdout)
         self.assertTrue(self.manifest)
-        self.assertEqual(report["documents"], len(self.manifest))
-        self.assertEqual(report["indexed"], len(self.manifest))
+        total = len(self.manifest) + len(CORPUS_FORMATS)
+        self.assertEqual(report["documents"], total)
+        self.assertEqual(report["indexed"], total)
         self.assertEqual((report["skipped"], report["warnings"], report["errors"]), ([], [], []))
         stats = json.loads(self.ok("stats", "--db", self.db, "--json").stdout)
-        self.assertEqual(stats["documents"], len(self.manifest))
+        self.assertEqual(stats["documents"], total)
+
+    def test_corpus_web_pages_and_pdf_say_what_they_are(self):
+        for row in CORPUS_FORMATS:
+            with self.subTest(file=row["file"]):
+                doc = json.loads(self.ok("show", "--db", self.db, "--json", row["file"]).stdout)
+                self.assertEqual({k: doc[k] for k in ("lang", "type", "date", "title")},
+                                 {k: row[k] for k in ("lang", "type", "date", "title")})
+                for furniture in ("dataLayer", "Donate Now", "Privacy", "편집용 메모", "후원하기"):
+                    self.assertNotIn(furniture, doc["body"])
 
     def test_corpus_manifest_rows_match_show(self):
         self.assertEqual(list(self.manifest[0]), ["id", "lang", "type", "date", "title", "file"])
@@ -1734,7 +1759,7 @@ class CorpusTest(unittest.TestCase):
                 self.assertFalse(doc["body"].startswith("---"))
 
     def test_corpus_filters_agree_with_manifest(self):
-        rows = self.manifest
+        rows = self.manifest + CORPUS_FORMATS
         count = lambda pred: sum(1 for r in rows if pred(r))
         expected = {
             "lang:mixed": count(lambda r: r["lang"] == "mixed"),
