@@ -61,6 +61,12 @@ bool hidden(const xmlNode* n) {
     if (attribute(n, "aria-hidden") == "true") return true;
     const std::string role = attribute(n, "role");
     if (role == "navigation" || role == "banner" || role == "contentinfo") return true;
+    // Classes that hide by convention (Bootstrap, WordPress): the stylesheet is not read.
+    const std::string classes = " " + ::ngosearch::detail::lower_ascii(attribute(n, "class")) + " ";
+    for (const char* c : {" hidden ", " d-none ", " sr-only ", " visually-hidden ",
+                          " screen-reader-text "}) {
+        if (classes.find(c) != std::string::npos) return true;
+    }
     std::string style = ::ngosearch::detail::lower_ascii(attribute(n, "style"));
     std::erase(style, ' ');
     return style.find("display:none") != std::string::npos ||

@@ -46,7 +46,7 @@ TEST_CASE("html: visible text only, title, lang, entities decoded, broken nestin
         "<title>통일부에 보내는 공개서한</title><meta name=\"date\" content=\"2021-03-04\">"
         "<style>p { color: red }</style><script>var secret = 'hidden script';</script></head>"
         "<body><nav>Home &gt; Releases</nav><div hidden>hidden block</div>"
-        "<p style=\"display: none\">invisible paragraph</p>"
+        "<p style=\"display: none\">invisible paragraph</p><p class=\"note hidden\">by class</p>"
         "<h1>국가보안법 &amp; 표현의 자유</h1><p>정부는 <b>국가보안법 <i>제7조를</b> 폐지해야</i> 한다."
         "<p>Second&nbsp;paragraph &lt;quoted&gt;<footer>© site footer</footer></body></html>");
     const Document& d = f.document;
@@ -57,8 +57,8 @@ TEST_CASE("html: visible text only, title, lang, entities decoded, broken nestin
     CHECK(d.body.find("국가보안법 & 표현의 자유\n") != std::string::npos);
     CHECK(d.body.find("정부는 국가보안법 제7조를 폐지해야 한다.") != std::string::npos);
     CHECK(d.body.find("<quoted>") != std::string::npos);
-    for (const char* hidden : {"secret", "color", "hidden block", "invisible", "Releases",
-                               "footer"}) {
+    for (const char* hidden : {"secret", "color", "hidden block", "invisible", "by class",
+                               "Releases", "footer"}) {
         CAPTURE(hidden);
         CHECK(d.body.find(hidden) == std::string::npos);
     }
