@@ -4,6 +4,7 @@
 #include <iomanip>
 #include <iostream>
 #include <map>
+#include <sstream>
 
 #include <ngosearch/entities/tagger.hpp>
 #include <ngosearch/error.hpp>
@@ -144,25 +145,26 @@ int run_index(const Args& args) {
     try {
         for (const auto& p : paths) {
             try {
-                ProgressCallback progress;
+                DetailedProgressCallback progress;
                 // A bar on a terminal; a line every few seconds otherwise (logs); none with
                 // --quiet or --json.
                 if (!quiet && !json) {
-                    const auto path_started = std::chrono::steady_clock::now();
-                    auto last_line = path_started;
-                    progress = [&, path_started, last_line](std::size_t done,
-                                                            std::size_t total) mutable {
-                        const double secs = std::max(seconds_since(path_started), 1e-3);
-                        const auto rate = static_cast<std::size_t>(done / secs);
+                    double last_line = 0;
+                    progress = [&, last_line](const IndexProgress& at) mutable {
+                        const double secs = std::max(at.seconds, 1e-3);
+                        std::ostringstream line;
+                        line << "indexing " << printable(p) << ": " << at.done << '/' << at.total
+                             << " files, " << static_cast<std::size_t>(at.done / secs)
+                             << " files/s, " << std::fixed << std::setprecision(2)
+                             << static_cast<double>(at.bytes) / 1e6 / secs << " MB/s";
+                        const bool last = at.done == at.total;
                         if (tty) {
-                            std::cerr << "\rindexing " << printable(p) << ": " << done << '/'
-                                      << total << " files, " << rate << " files/s" << std::flush;
-                            if (done == total) std::cerr << '\n';
-                        } else if (seconds_since(last_line) >= kProgressLineSeconds ||
-                                   (done == total && secs >= kProgressLineSeconds)) {
-                            last_line = std::chrono::steady_clock::now();
-                            std::cerr << "ngosearch: indexing " << printable(p) << ": " << done
-                                      << '/' << total << " files, " << rate << " files/s\n";
+                            std::cerr << '\r' << line.str() << "   " << (last ? "\n" : "")
+                                      << std::flush;
+                        } else if (at.seconds - last_line >= kProgressLineSeconds ||
+                                   (last && at.seconds >= kProgressLineSeconds)) {
+                            last_line = at.seconds;
+                            std::cerr << "ngosearch: " << line.str() << '\n';
                         }
                     };
                 }

@@ -83,5 +83,40 @@ class IngestTest(CliCase):
         self.assertIds("통일부", ["old.txt"])
 
 
+    def test_progress_on_a_terminal_shows_files_and_megabytes_per_second(self):
+        import pty
+        import subprocess
+        docs = self.write_formats()
+        leader, follower = pty.openpty()
+        try:
+            proc = subprocess.run([CLI_PATH(), "index", "--db", self.db, docs], cwd=self.tmp,
+                                  env=self.env(), stdout=subprocess.PIPE, stderr=follower,
+                                  stdin=subprocess.DEVNULL, timeout=30)
+            os.close(follower)
+            follower = -1
+            bar = b""
+            while True:
+                try:
+                    chunk = os.read(leader, 4096)
+                except OSError:
+                    break
+                if not chunk:
+                    break
+                bar += chunk
+        finally:
+            if follower >= 0:
+                os.close(follower)
+            os.close(leader)
+        self.assertEqual(proc.returncode, 0)
+        text = bar.decode("utf-8", "replace")
+        self.assertIn("indexing docs: 3/3 files", text)
+        self.assertRegex(text, r"\d+ files/s, \d+\.\d\d MB/s")
+
+
+def CLI_PATH():
+    from cli_test import CLI
+    return CLI
+
+
 if __name__ == "__main__":
     unittest.main()

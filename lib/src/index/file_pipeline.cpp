@@ -4,6 +4,7 @@
 #include <oneapi/tbb/parallel_pipeline.h>
 #include <oneapi/tbb/task_arena.h>
 
+#include <chrono>
 #include <memory>
 #include <unordered_map>
 
@@ -119,7 +120,8 @@ void store(FileJob& job, const FilePipelineIndex& index, IndexReport& report,
 
 void run_file_pipeline(const std::vector<SourceFile>& files, const DocumentBuilder& builder,
                        const FilePipelineSettings& settings, const FilePipelineIndex& index,
-                       IndexReport& report, const ProgressCallback& progress) {
+                       IndexReport& report, const DetailedProgressCallback& progress) {
+    const auto started = std::chrono::steady_clock::now();
     const std::size_t threads = std::max<std::size_t>(settings.threads, 1);
     std::size_t next = 0, done = 0;
     const auto source = [&](oneapi::tbb::flow_control& fc) -> Job {
@@ -141,7 +143,11 @@ void run_file_pipeline(const std::vector<SourceFile>& files, const DocumentBuild
     std::unordered_map<std::string, std::string> contents;
     const auto sink = [&](Job job) {
         store(*job, index, report, contents);
-        if (progress) progress(++done, files.size());
+        ++done;
+        if (progress) {
+            const std::chrono::duration<double> elapsed = std::chrono::steady_clock::now() - started;
+            progress({done, files.size(), report.bytes, elapsed.count()});
+        }
     };
     using oneapi::tbb::filter_mode;
     const auto chain =

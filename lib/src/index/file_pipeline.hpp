@@ -40,6 +40,6 @@ struct FilePipelineIndex {
 /// run and propagate; errors of one file never do.
 void run_file_pipeline(const std::vector<SourceFile>& files, const DocumentBuilder& builder,
                        const FilePipelineSettings& settings, const FilePipelineIndex& index,
-                       IndexReport& report, const ProgressCallback& progress);
+                       IndexReport& report, const DetailedProgressCallback& progress);
 
 }  // namespace ngosearch::detail

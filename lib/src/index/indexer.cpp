@@ -199,6 +199,13 @@ bool Indexer::remove(std::string_view id) {
 }
 
 IndexReport Indexer::add_path(const fs::path& path, const ProgressCallback& progress) {
+    if (!progress) return add_path(path, DetailedProgressCallback{});
+    return add_path(path, DetailedProgressCallback([&](const IndexProgress& p) {
+                        progress(p.done, p.total);
+                    }));
+}
+
+IndexReport Indexer::add_path(const fs::path& path, const DetailedProgressCallback& progress) {
     IndexReport report;
     const std::vector<detail::SourceFile> files = detail::list_source_files(path, report);
     // Unchanged files are told by the hashes committed before this run (read by a reader of

@@ -290,3 +290,30 @@ TEST_CASE("add_path: re-runs count updated files, report identical content, prun
     keep.commit();
     CHECK(keep.document_count() == 1);
 }
+
+TEST_CASE("add_path: a file that vanishes or changes during the run is reported or read as it is") {
+    TempDir dir;
+    for (int i = 10; i < 22; ++i) {
+        dir.write("docs/f" + std::to_string(i) + ".txt", "Original text number " + std::to_string(i));
+    }
+    Indexer ix(dir / "idx", {.threads = 1});
+    std::uint64_t last_bytes = 0;
+    const IndexReport r = ix.add_path(dir / "docs", DetailedProgressCallback([&](const IndexProgress& p) {
+        CHECK(p.bytes >= last_bytes);
+        last_bytes = p.bytes;
+        if (p.done == 1) {
+            // Files far ahead of the readers: one deleted, one rewritten.
+            std::filesystem::remove(dir / "docs/f20.txt");
+            dir.write("docs/f21.txt", "Rewritten while indexing: zebras");
+        }
+    }));
+    ix.commit();
+    CHECK(r.indexed == 11);
+    REQUIRE(r.skipped.size() == 1);
+    CHECK(r.skipped[0].path.ends_with("f20.txt"));
+    CHECK(r.skipped[0].reason.find("no such file") != std::string::npos);
+    Searcher s(dir / "idx");
+    CHECK(s.search("zebras").total == 1);
+    CHECK(s.stats().documents == 11);
+    CHECK(last_bytes == r.bytes);
+}

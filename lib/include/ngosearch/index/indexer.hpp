@@ -88,8 +88,18 @@ struct IndexReport {
     IndexReport& operator+=(const IndexReport& other);
 };
 
-/// Called after each file with (files done, files found so far); for progress bars.
+/// Called after each file with (files done, files found so far); for progress bars. Called
+/// from one thread at a time, not always the caller's.
 using ProgressCallback = std::function<void(std::size_t done, std::size_t total)>;
+
+/// Where an add_path run is, for progress bars with rates.
+struct IndexProgress {
+    std::size_t done = 0;       ///< files done (indexed, unchanged or skipped)
+    std::size_t total = 0;      ///< files to do
+    std::uint64_t bytes = 0;    ///< bytes of the files read so far
+    double seconds = 0;         ///< since the run began
+};
+using DetailedProgressCallback = std::function<void(const IndexProgress&)>;
 
 /// The single writer of an index (Xapian allows one per index; a second one gets IndexLocked).
 /// Move-only. Not thread-safe: use it from one thread at a time.
@@ -118,6 +128,8 @@ public:
     /// is `path` joined with that. Bad files are reported in the result, not thrown.
     /// @throws InputError if `path` does not exist; IndexError on a failing index.
     IndexReport add_path(const std::filesystem::path& path, const ProgressCallback& progress = {});
+    /// add_path() with the bytes read and the time taken in each progress call.
+    IndexReport add_path(const std::filesystem::path& path, const DetailedProgressCallback& progress);
 
     /// Makes all changes durable and visible to searchers.
     void commit();
