@@ -5,7 +5,7 @@
 #include <ngosearch/analysis/analyzer.hpp>
 #include <ngosearch/error.hpp>
 #include <ngosearch/index/compact.hpp>
-#include <ngosearch/index/document.hpp>
+#include <ngosearch/document.hpp>
 #include <ngosearch/index/indexer.hpp>
 #include <ngosearch/ingest/loader.hpp>
 #include <ngosearch/search/hit.hpp>

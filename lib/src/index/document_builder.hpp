@@ -12,7 +12,7 @@
 
 #include <ngosearch/analysis/analyzer.hpp>
 #include <ngosearch/entities/tagger.hpp>
-#include <ngosearch/index/document.hpp>
+#include <ngosearch/document.hpp>
 
 namespace ngosearch::detail {
 

@@ -9,7 +9,7 @@
 #include <string>
 #include <string_view>
 
-#include <ngosearch/index/document.hpp>
+#include <ngosearch/document.hpp>
 
 namespace ngosearch::detail {
 

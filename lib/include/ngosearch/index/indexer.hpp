@@ -18,7 +18,7 @@
 
 #include <ngosearch/analysis/analyzer.hpp>
 #include <ngosearch/entities/tagger.hpp>
-#include <ngosearch/index/document.hpp>
+#include <ngosearch/document.hpp>
 #include <ngosearch/ingest/loader.hpp>
 
 namespace ngosearch {

@@ -20,7 +20,7 @@
 #include <string_view>
 #include <vector>
 
-#include <ngosearch/index/document.hpp>
+#include <ngosearch/document.hpp>
 #include <ngosearch/ingest/dates.hpp>
 
 namespace ngosearch::ingest {

@@ -23,7 +23,7 @@
 
 #include <ngosearch/analysis/analyzer.hpp>
 #include <ngosearch/entities/gazetteer.hpp>
-#include <ngosearch/index/document.hpp>
+#include <ngosearch/document.hpp>
 #include <ngosearch/search/hit.hpp>
 
 namespace ngosearch {
