@@ -8,7 +8,10 @@ packages=(
     g++ make cmake pkg-config
     libxapian-dev libicu-dev libboost-program-options-dev nlohmann-json3-dev
     doctest-dev python3 hunspell-ko libhunspell-dev
+    python3-matplotlib
 )
+# Optional, not installed here: Java (openjdk-17-jdk-headless) and liblucene8-java let
+# ngosearch-bench measure Lucene beside ngosearch; without them it reports Lucene as skipped.
 
 missing=()
 for p in "${packages[@]}"; do
