@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 
 SECTIONS = ["CPU:", "Build:", "Libraries:", "Corpus:", "== stages", "== baselines",
-            "== ngosearch end to end", "== Korean part", "== queries", "== index size", "== checks"]
+            "== ngosearch end to end", "== Korean part", "== queries", "== index size", "== targets", "== checks"]
 
 
 def run(cmd, expect=0):

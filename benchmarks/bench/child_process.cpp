@@ -54,7 +54,9 @@ fs::path find_in_path(const std::string& name) {
     return {};
 }
 
-fs::path self_executable() { return fs::read_symlink("/proc/self/exe"); }
+// Not the path it points to: exec'd in a forked child, /proc/self/exe is the parent's own
+// binary even when a rebuild has replaced the file since the parent started.
+fs::path self_executable() { return "/proc/self/exe"; }
 
 ChildResult run_child(const std::vector<std::string>& argv) {
     if (argv.empty()) throw std::runtime_error("run_child: no program");

@@ -25,7 +25,7 @@ ChildResult run_child(const std::vector<std::string>& argv);
 /// `name` found in PATH, or empty.
 std::filesystem::path find_in_path(const std::string& name);
 
-/// This program's own executable.
+/// This program's own executable, for a forked child to exec.
 std::filesystem::path self_executable();
 
 }  // namespace ngosearch::bench

@@ -136,6 +136,7 @@ public:
         if (o_.cases.count("korean")) korean_part();
         if (o_.cases.count("queries")) queries();
         index_sizes();
+        targets();
         return finish();
     }
 
@@ -508,6 +509,47 @@ private:
         }
     }
 
+    // The goals issue 11 sets, against this run's figures: reported, never asserted (a figure
+    // on a shared machine is no pass/fail).
+    void targets() {
+        const std::string all = "ngosearch-tag-on-t" + std::to_string(o_.threads.back());
+        auto figure = [&](const std::string& key, const char* field) -> double {
+            const auto it = runs_.find(key);
+            return it != runs_.end() && it->second.contains(field) ? it->second[field].get<double>() : -1;
+        };
+        auto quotient = [](double a, double b) { return a >= 0 && b > 0 ? a / b : -1.0; };
+        double peak = -1;
+        for (const auto& [key, r] : runs_) {
+            if (r.value("kind", "") == "ngosearch" && r.contains("peak_rss_bytes")) {
+                peak = std::max(peak, r["peak_rss_bytes"].get<double>() / 1048576.0);
+            }
+        }
+        struct Target {
+            const char* name;
+            double value;
+            double bound;
+            bool at_least;
+        };
+        const Target list[] = {
+            {"× plain TermGenerator (tagging on, all threads)", quotient(figure(all, "mb_per_s"), figure("xapian", "mb_per_s")), 1.3, true},
+            {"× Lucene Nori, Korean part", quotient(figure("ngosearch-ko", "mb_per_s"), figure("lucene-nori", "mb_per_s")), 2.0, true},
+            {"× Lucene StandardAnalyzer", quotient(figure(all, "mb_per_s"), figure("lucene-standard", "mb_per_s")), 1.0, true},
+            {"peak RSS of ngosearch runs, MB", peak, 300, false},
+            {"compacted index × CJK n-gram index", quotient(figure(all, "compacted_bytes"), figure("xapian-cjk", "compacted_bytes")), 1.5, false},
+        };
+        std::printf("\n== targets (issue 11; reported, not asserted)\n");
+        json out = json::array();
+        for (const auto& t : list) {
+            const bool known = t.value >= 0;
+            const bool met = known && (t.at_least ? t.value >= t.bound : t.value < t.bound);
+            std::printf("%-50s %9s  (%s %.1f)  %s\n", t.name, known ? fixed(t.value, 2).c_str() : "-", t.at_least ? ">=" : "<=",
+                        t.bound, known ? (met ? "met" : "not met") : "not measured");
+            out.push_back({{"target", t.name}, {"value", known ? json(t.value) : json()}, {"bound", t.bound},
+                           {"at_least", t.at_least}, {"met", known ? json(met) : json()}});
+        }
+        results_["targets"] = out;
+    }
+
     int finish() {
         const double load_end = load_average();
         std::printf("\n== checks\n");
@@ -543,6 +585,7 @@ private:
             const json doc = {{"bench", "ngosearch-bench"}, {"machine", machine_}, {"corpus", corpus_},
                               {"stages", results_.value("stages", json())}, {"runs", runs}, {"ratios", ratios},
                               {"queries", results_.value("queries", json())},
+                              {"targets", results_.value("targets", json())},
                               {"checks", {{"passed", checks_passed_}, {"failures", failures_}}}};
             std::ofstream out(o_.json_out);
             out << doc.dump(2) << '\n';
