@@ -33,7 +33,8 @@ std::uint64_t CaseArgs::number(const std::string& key) const {
     return n;
 }
 
-void measure_index(const fs::path& index, const fs::path& compacted, bool compact, nlohmann::json& out) {
+void measure_index(const fs::path& index, const fs::path& compacted, bool compact,
+                   nlohmann::json& out) {
     out["index_bytes"] = directory_bytes(index);
     if (!compact) return;
     fs::remove_all(compacted);

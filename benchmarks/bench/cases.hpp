@@ -4,17 +4,16 @@
 // counts (CountCheckFailed), so a broken pipeline cannot look fast.
 #pragma once
 
-#include <nlohmann/json.hpp>
-
 #include <filesystem>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <string>
 
 namespace ngosearch::bench {
 
 /// The --key value pairs a case was started with.
 class CaseArgs {
-public:
+  public:
     std::map<std::string, std::string> values;
     const std::string& get(const std::string& key) const;  ///< @throws if missing
     std::string get_or(const std::string& key, const std::string& fallback) const;

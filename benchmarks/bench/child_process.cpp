@@ -23,7 +23,8 @@ namespace {
 struct Pipe {
     int fd[2] = {-1, -1};
     Pipe() {
-        if (::pipe2(fd, O_CLOEXEC) != 0) throw std::runtime_error(std::string("pipe: ") + std::strerror(errno));
+        if (::pipe2(fd, O_CLOEXEC) != 0)
+            throw std::runtime_error(std::string("pipe: ") + std::strerror(errno));
     }
     ~Pipe() {
         for (const int f : fd) {
@@ -75,7 +76,8 @@ ChildResult run_child(const std::vector<std::string>& argv) {
         ::dup2(out.fd[1], STDOUT_FILENO);
         ::dup2(err.fd[1], STDERR_FILENO);
         ::execv(program.c_str(), args.data());
-        const std::string msg = "cannot run " + program.string() + ": " + std::strerror(errno) + "\n";
+        const std::string msg =
+            "cannot run " + program.string() + ": " + std::strerror(errno) + "\n";
         [[maybe_unused]] const auto n = ::write(STDERR_FILENO, msg.data(), msg.size());
         ::_exit(127);
     }
@@ -107,7 +109,8 @@ ChildResult run_child(const std::vector<std::string>& argv) {
     rusage usage{};
     while (::wait4(pid, &status, 0, &usage) < 0 && errno == EINTR) {
     }
-    result.wall_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    result.wall_seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -WTERMSIG(status);
     result.peak_rss_bytes = static_cast<std::uint64_t>(usage.ru_maxrss) * 1024;  // Linux: KiB
     return result;

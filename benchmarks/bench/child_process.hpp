@@ -11,9 +11,9 @@
 namespace ngosearch::bench {
 
 struct ChildResult {
-    int exit_code = -1;            ///< exit status, or -signal if killed by a signal
-    std::string out;               ///< everything the child wrote to stdout
-    std::string err;               ///< everything the child wrote to stderr
+    int exit_code = -1;  ///< exit status, or -signal if killed by a signal
+    std::string out;     ///< everything the child wrote to stdout
+    std::string err;     ///< everything the child wrote to stderr
     std::uint64_t peak_rss_bytes = 0;
     double wall_seconds = 0;
 };

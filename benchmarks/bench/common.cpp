@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "bench/common.hpp"
 
+#include <time.h>
+
 #include <algorithm>
 #include <charconv>
 #include <fstream>
@@ -19,8 +21,8 @@ std::vector<fs::path> corpus_files(const fs::path& root) {
         throw std::runtime_error("corpus " + root.string() + " does not exist or is not a folder");
     }
     std::vector<fs::path> files;
-    for (auto it = fs::recursive_directory_iterator(root, ec); !ec && it != fs::recursive_directory_iterator();
-         it.increment(ec)) {
+    for (auto it = fs::recursive_directory_iterator(root, ec);
+         !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
         const std::string name = it->path().filename().string();
         if (name.size() > 1 && name.front() == '.') {
             if (it->is_directory(ec)) it.disable_recursion_pending();
@@ -61,17 +63,24 @@ std::uint64_t count_words(std::string_view text) noexcept {
             continue;
         }
         in_word = true;
-        if (c >= 0x80 || (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')) has_letter = true;
+        if (c >= 0x80 || (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z'))
+            has_letter = true;
     }
     if (in_word && has_letter) ++words;
     return words;
 }
 
+double Stopwatch::process_cpu_seconds() noexcept {
+    timespec t{};
+    ::clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
+    return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_nsec) * 1e-9;
+}
+
 std::uint64_t directory_bytes(const fs::path& dir) {
     std::uint64_t bytes = 0;
     std::error_code ec;
-    for (auto it = fs::recursive_directory_iterator(dir, ec); !ec && it != fs::recursive_directory_iterator();
-         it.increment(ec)) {
+    for (auto it = fs::recursive_directory_iterator(dir, ec);
+         !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
         if (it->is_regular_file(ec)) bytes += it->file_size(ec);
     }
     return bytes;
@@ -85,7 +94,8 @@ std::vector<std::size_t> parse_number_list(std::string_view text) {
         std::size_t n = 0;
         const auto [end, ec] = std::from_chars(item.data(), item.data() + item.size(), n);
         if (ec != std::errc() || end != item.data() + item.size() || n == 0) {
-            throw std::invalid_argument("bad number '" + std::string(item) + "' in list '" + std::string(text) + "'");
+            throw std::invalid_argument("bad number '" + std::string(item) + "' in list '" +
+                                        std::string(text) + "'");
         }
         out.push_back(n);
         if (comma == std::string_view::npos) break;

@@ -15,7 +15,7 @@ namespace ngosearch::bench {
 
 /// A count check failed: a timed loop did not process what it was given.
 class CountCheckFailed : public std::runtime_error {
-public:
+  public:
     using std::runtime_error::runtime_error;
 };
 
@@ -38,18 +38,28 @@ std::uint64_t count_words(std::string_view text) noexcept;
 /// Bytes of the files under `dir` (an index's size on disk).
 std::uint64_t directory_bytes(const std::filesystem::path& dir);
 
-/// Seconds elapsed, accumulated over timed sections.
+/// Seconds elapsed, and CPU seconds of the whole process (all its threads), accumulated over
+/// timed sections. On a shared machine the wall clock counts the time other programs ran; the
+/// CPU time of a one-thread run does not, so its ratios to other one-thread runs are steadier.
 class Stopwatch {
-public:
-    void start() noexcept { started_ = std::chrono::steady_clock::now(); }
+  public:
+    void start() noexcept {
+        started_ = std::chrono::steady_clock::now();
+        cpu_started_ = process_cpu_seconds();
+    }
     void stop() noexcept {
-        seconds_ += std::chrono::duration<double>(std::chrono::steady_clock::now() - started_).count();
+        seconds_ +=
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - started_).count();
+        cpu_seconds_ += process_cpu_seconds() - cpu_started_;
     }
     double seconds() const noexcept { return seconds_; }
+    double cpu_seconds() const noexcept { return cpu_seconds_; }
 
-private:
+  private:
+    static double process_cpu_seconds() noexcept;
     std::chrono::steady_clock::time_point started_{};
-    double seconds_ = 0;
+    double cpu_started_ = 0;
+    double seconds_ = 0, cpu_seconds_ = 0;
 };
 
 /// Parses "1,2,4" into numbers. @throws std::invalid_argument.

@@ -20,21 +20,31 @@ json read_back(const fs::path& index) {
     const Xapian::Database db(index.string());
     std::uint64_t distinct = 0;
     for (auto t = db.allterms_begin(); t != db.allterms_end(); ++t) ++distinct;
-    return {{"docs", db.get_doccount()}, {"total_length", db.get_total_length()}, {"distinct_terms", distinct}};
+    return {{"docs", db.get_doccount()},
+            {"total_length", db.get_total_length()},
+            {"distinct_terms", distinct}};
 }
 
-json throughput(double seconds, std::uint64_t bytes, std::uint64_t docs) {
-    return {{"seconds", seconds}, {"bytes", bytes}, {"docs", docs},
+json throughput(const Stopwatch& watch, std::uint64_t bytes, std::uint64_t docs) {
+    const double seconds = watch.seconds(), cpu = watch.cpu_seconds();
+    return {{"seconds", seconds},
+            {"cpu_seconds", cpu},
+            {"mb_per_cpu_s", cpu > 0 ? bytes / 1048576.0 / cpu : 0.0},
+            {"bytes", bytes},
+            {"docs", docs},
             {"mb_per_s", seconds > 0 ? bytes / 1048576.0 / seconds : 0.0},
             {"docs_per_s", seconds > 0 ? docs / seconds : 0.0}};
 }
 
-void check_index(const json& got, std::uint64_t docs, std::uint64_t words, const std::string& what) {
-    check(got["docs"].get<std::uint64_t>() == docs,
-          what + ": " + got["docs"].dump() + " documents in the index, " + std::to_string(docs) + " expected");
+void check_index(const json& got, std::uint64_t docs, std::uint64_t words,
+                 const std::string& what) {
+    check(got["docs"].get<std::uint64_t>() == docs, what + ": " + got["docs"].dump() +
+                                                        " documents in the index, " +
+                                                        std::to_string(docs) + " expected");
     const auto length = got["total_length"].get<std::uint64_t>();
     check(length >= kMinTermsPerWord * words && length <= kMaxTermsPerWord * words,
-          what + ": total length " + std::to_string(length) + " for " + std::to_string(words) + " words");
+          what + ": total length " + std::to_string(length) + " for " + std::to_string(words) +
+              " words");
 }
 
 }  // namespace
@@ -42,7 +52,8 @@ void check_index(const json& got, std::uint64_t docs, std::uint64_t words, const
 json run_ngosearch(const CaseArgs& args) {
     const fs::path corpus = args.path("corpus");
     const fs::path index = args.path("index");
-    const std::uint64_t docs = args.number("docs"), bytes = args.number("bytes"), words = args.number("words");
+    const std::uint64_t docs = args.number("docs"), bytes = args.number("bytes"),
+                        words = args.number("words");
     fs::remove_all(index);
     Stopwatch startup, run;
     IndexReport report;
@@ -59,9 +70,10 @@ json run_ngosearch(const CaseArgs& args) {
         run.stop();
     }
     check(report.indexed == docs && report.skipped.empty(),
-          "ngosearch: " + std::to_string(report.indexed) + " indexed and " + std::to_string(report.skipped.size()) +
-              " skipped, " + std::to_string(docs) + " expected");
-    json out = throughput(run.seconds(), bytes, docs);
+          "ngosearch: " + std::to_string(report.indexed) + " indexed and " +
+              std::to_string(report.skipped.size()) + " skipped, " + std::to_string(docs) +
+              " expected");
+    json out = throughput(run, bytes, docs);
     out["startup_seconds"] = startup.seconds();
     out["index"] = read_back(index);
     check_index(out["index"], docs, words, "ngosearch");
@@ -100,7 +112,7 @@ json run_xapian(const CaseArgs& args) {
     db.commit();
     db.close();
     run.stop();
-    json out = throughput(run.seconds(), bytes, n);
+    json out = throughput(run, bytes, n);
     out["index"] = read_back(index);
     check_index(out["index"], files.size(), words, cjk ? "xapian cjk" : "xapian");
     measure_index(index, index.string() + ".compact", args.get_or("compact", "0") == "1", out);

@@ -4,11 +4,10 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
-#include <sstream>
-
 #include <ngosearch/error.hpp>
 #include <ngosearch/ingest/loader.hpp>
 #include <ngosearch/search/searcher.hpp>
+#include <sstream>
 
 #include "bench/cases.hpp"
 #include "bench/common.hpp"
@@ -32,7 +31,8 @@ struct Query {
 bool plain_word(std::string_view w, bool korean) {
     if (korean) return has_hangul(w) && w.size() >= 6;
     if (w.size() < 4) return false;
-    return std::all_of(w.begin(), w.end(), [](char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; });
+    return std::all_of(w.begin(), w.end(),
+                       [](char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; });
 }
 
 // Words of a document, as pairs of consecutive words of one language: the material of the mix.
@@ -47,7 +47,8 @@ void collect(const std::string& body, Material& m) {
     bool previous_korean = false;
     for (std::string token; in >> token;) {
         const std::string_view raw = token;
-        const bool ends_clause = !raw.empty() && std::string_view(",.;:!?)」").find(raw.back()) != std::string_view::npos;
+        const bool ends_clause = !raw.empty() && std::string_view(",.;:!?)」").find(raw.back()) !=
+                                                     std::string_view::npos;
         const std::string w(strip_punctuation(raw));
         const bool korean = has_hangul(w);
         if (!plain_word(w, korean) || w.size() != raw.size()) {
@@ -64,7 +65,8 @@ void collect(const std::string& body, Material& m) {
     }
 }
 
-std::vector<Query> make_mix(const std::vector<fs::path>& files, std::size_t count, std::uint64_t seed) {
+std::vector<Query> make_mix(const std::vector<fs::path>& files, std::size_t count,
+                            std::uint64_t seed) {
     Material m;
     const std::size_t sample = std::min<std::size_t>(files.size(), 300);
     for (std::size_t i = 0; i < sample; ++i) {
@@ -81,7 +83,9 @@ std::vector<Query> make_mix(const std::vector<fs::path>& files, std::size_t coun
         const auto& pairs = korean ? m.korean_pairs : m.english_pairs;
         const std::string lang = korean ? "ko" : "en";
         switch ((i / 2) % 8) {
-            case 0: mix.push_back({"word " + lang, pick(words), false, true}); break;
+            case 0:
+                mix.push_back({"word " + lang, pick(words), false, true});
+                break;
             case 1:
                 if (pairs.empty()) continue;
                 {
@@ -93,23 +97,42 @@ std::vector<Query> make_mix(const std::vector<fs::path>& files, std::size_t coun
                 if (pairs.empty()) continue;
                 {
                     const auto& p = pick(pairs);
-                    mix.push_back({"phrase " + lang, "\"" + p.first + " " + p.second + "\"", false, true});
+                    mix.push_back(
+                        {"phrase " + lang, "\"" + p.first + " " + p.second + "\"", false, true});
                 }
                 break;
             case 3:
-                mix.push_back({"word + date", pick(words) + " date:" + std::to_string(rng.between(1995, 2015)) + ".." +
-                                                   std::to_string(rng.between(2016, 2025)), false, false});
+                mix.push_back({"word + date",
+                               pick(words) + " date:" + std::to_string(rng.between(1995, 2015)) +
+                                   ".." + std::to_string(rng.between(2016, 2025)),
+                               false, false});
                 break;
-            case 4: mix.push_back({"word + lang", pick(words) + " lang:" + (rng.chance(0.5) ? "ko" : "en"), false, false}); break;
+            case 4:
+                mix.push_back({"word + lang",
+                               pick(words) + " lang:" + (rng.chance(0.5) ? "ko" : "en"), false,
+                               false});
+                break;
             case 5: {
                 static const std::vector<std::string> kEntities = {
-                    "law:national-security-act", "law:국가보안법", "ministry:통일부", "ministry:\"Ministry of Unification\"",
-                    "org:\"Human Rights Council\"", "person:문재인"};
-                mix.push_back({"entity filter", pick(words) + " OR " + pick(words) + " " + pick(kEntities), false, false});
+                    "law:national-security-act",
+                    "law:국가보안법",
+                    "ministry:통일부",
+                    "ministry:\"Ministry of Unification\"",
+                    "org:\"Human Rights Council\"",
+                    "person:문재인"};
+                mix.push_back({"entity filter",
+                               pick(words) + " OR " + pick(words) + " " + pick(kEntities), false,
+                               false});
                 break;
             }
-            case 6: mix.push_back({"word + facets", pick(words), true, true}); break;
-            default: mix.push_back({"any of 3 words", pick(words) + " OR " + pick(words) + " OR " + pick(words), false, true}); break;
+            case 6:
+                mix.push_back({"word + facets", pick(words), true, true});
+                break;
+            default:
+                mix.push_back({"any of 3 words",
+                               pick(words) + " OR " + pick(words) + " OR " + pick(words), false,
+                               true});
+                break;
         }
     }
     return mix;
@@ -118,13 +141,17 @@ std::vector<Query> make_mix(const std::vector<fs::path>& files, std::size_t coun
 double percentile(std::vector<double> v, double p) {
     if (v.empty()) return 0;
     std::sort(v.begin(), v.end());
-    const auto i = static_cast<std::size_t>(std::max(0.0, std::ceil(p * static_cast<double>(v.size())) - 1));
+    const auto i =
+        static_cast<std::size_t>(std::max(0.0, std::ceil(p * static_cast<double>(v.size())) - 1));
     return v[std::min(i, v.size() - 1)];
 }
 
 json latency(const std::vector<double>& ms) {
-    return {{"queries", ms.size()}, {"p50_ms", percentile(ms, 0.50)}, {"p95_ms", percentile(ms, 0.95)},
-            {"p99_ms", percentile(ms, 0.99)}, {"max_ms", percentile(ms, 1.0)}};
+    return {{"queries", ms.size()},
+            {"p50_ms", percentile(ms, 0.50)},
+            {"p95_ms", percentile(ms, 0.95)},
+            {"p99_ms", percentile(ms, 0.99)},
+            {"max_ms", percentile(ms, 1.0)}};
 }
 
 }  // namespace
@@ -146,8 +173,8 @@ json run_queries(const CaseArgs& args) {
         }
     }
     check(mix.size() * 10 >= candidates.size() * 9,
-          "queries: " + std::to_string(candidates.size() - mix.size()) + " of " + std::to_string(candidates.size()) +
-              " refused as malformed");
+          "queries: " + std::to_string(candidates.size() - mix.size()) + " of " +
+              std::to_string(candidates.size()) + " refused as malformed");
     std::map<std::string, std::vector<double>> by_kind;
     std::vector<double> all;
     std::uint64_t hits = 0, with_hits = 0;
@@ -161,7 +188,8 @@ json run_queries(const CaseArgs& args) {
         all.push_back(ms);
         hits += r.total;
         with_hits += r.total > 0;
-        check(!q.must_hit || r.total > 0, "queries: no hit for '" + q.text + "', drawn from the corpus");
+        check(!q.must_hit || r.total > 0,
+              "queries: no hit for '" + q.text + "', drawn from the corpus");
         check(!q.facets || !r.hits.empty(), "queries: no hits with facets for '" + q.text + "'");
     }
     json kinds = json::object();

@@ -33,9 +33,16 @@ std::string id_of(const fs::path& file, const fs::path& root) {
     return file.lexically_relative(root).generic_string();
 }
 
-json stage(const std::string& name, double seconds, std::uint64_t bytes, std::uint64_t docs,
+json stage(const std::string& name, const Stopwatch& watch, std::uint64_t bytes, std::uint64_t docs,
            const std::string& count_name, std::uint64_t count) {
-    return {{"stage", name}, {"seconds", seconds}, {"bytes", bytes}, {"docs", docs}, {count_name, count},
+    const double seconds = watch.seconds(), cpu = watch.cpu_seconds();
+    return {{"stage", name},
+            {"seconds", seconds},
+            {"cpu_seconds", cpu},
+            {"mb_per_cpu_s", cpu > 0 ? bytes / 1048576.0 / cpu : 0.0},
+            {"bytes", bytes},
+            {"docs", docs},
+            {count_name, count},
             {"mb_per_s", seconds > 0 ? bytes / 1048576.0 / seconds : 0.0},
             {"docs_per_s", seconds > 0 ? docs / seconds : 0.0}};
 }
@@ -64,7 +71,8 @@ json run_prepare(const CaseArgs& args) {
         try {
             const std::string raw = ingest::read_file(file);
             const auto loaded = ingest::parse_text(raw, *ingest::format_for(file), file.string());
-            const std::string lang = loaded.document.language.empty() ? "unknown" : loaded.document.language;
+            const std::string lang =
+                loaded.document.language.empty() ? "unknown" : loaded.document.language;
             auto& l = langs[lang];
             if (!l.is_object()) l = {{"docs", 0}, {"bytes", 0}, {"words", 0}};
             const std::uint64_t w = count_words(loaded.document.body);
@@ -93,7 +101,11 @@ json run_prepare(const CaseArgs& args) {
         }
         fs::create_symlink(fs::absolute(file), part / name);
     }
-    return {{"docs", all.size()}, {"bytes", bytes}, {"words", words}, {"skipped", skipped}, {"languages", langs}};
+    return {{"docs", all.size()},
+            {"bytes", bytes},
+            {"words", words},
+            {"skipped", skipped},
+            {"languages", langs}};
 }
 
 json run_stages(const CaseArgs& args) {
@@ -126,7 +138,7 @@ json run_stages(const CaseArgs& args) {
             docs.push_back({std::move(loaded.document), raw.size(), w});
         }
         check(docs.size() == files.size(), "read+decode: documents");
-        stages.push_back(stage("read+decode", watch.seconds(), bytes, docs.size(), "words", words));
+        stages.push_back(stage("read+decode", watch, bytes, docs.size(), "words", words));
     }
     // normalise: NFKC + case folding of title and body, the analysis's character filter alone.
     {
@@ -140,9 +152,10 @@ json run_stages(const CaseArgs& args) {
             out_bytes += t.size() + b.size();
             n += !b.empty();
         }
-        check(n == docs.size(), "normalise: non-empty bodies " + std::to_string(n) + " of " + std::to_string(docs.size()));
+        check(n == docs.size(), "normalise: non-empty bodies " + std::to_string(n) + " of " +
+                                    std::to_string(docs.size()));
         check(out_bytes > 0, "normalise: no output");
-        stages.push_back(stage("normalise", watch.seconds(), bytes, docs.size(), "bytes_out", out_bytes));
+        stages.push_back(stage("normalise", watch, bytes, docs.size(), "bytes_out", out_bytes));
     }
     // analyse, per language: tokens of the bodies (titles are a small share).
     analysis::TokenBuffer tokens;
@@ -162,7 +175,7 @@ json run_stages(const CaseArgs& args) {
         }
         if (n == 0) continue;
         check_terms("analyse " + lang, terms, lang_words);
-        stages.push_back(stage("analyse " + lang, watch.seconds(), lang_bytes, n, "tokens", terms));
+        stages.push_back(stage("analyse " + lang, watch, lang_bytes, n, "tokens", terms));
     }
     // tag entities, given the tokens (as the indexer does: one analysis serves both).
     {
@@ -179,8 +192,9 @@ json run_stages(const CaseArgs& args) {
             entities += found.size();
         }
         // Any corpus of NGO documents names someone; a tagger finding nothing in 100 is broken.
-        check(docs.size() < 100 || entities > 0, "tag entities: none found in " + std::to_string(docs.size()) + " documents");
-        stages.push_back(stage("tag entities", watch.seconds(), bytes, docs.size(), "entities", entities));
+        check(docs.size() < 100 || entities > 0,
+              "tag entities: none found in " + std::to_string(docs.size()) + " documents");
+        stages.push_back(stage("tag entities", watch, bytes, docs.size(), "entities", entities));
     }
     // build (analysis + tagging + terms → Xapian document) and write (one database, a commit
     // per batch): the worker's share and the single writer's ceiling.
@@ -208,12 +222,14 @@ json run_stages(const CaseArgs& args) {
         }
         check(built == docs.size(), "build: documents");
         check(db.get_doccount() == docs.size(), "write: " + std::to_string(db.get_doccount()) +
-                                                    " documents in the database, " + std::to_string(docs.size()) + " written");
-        check(db.get_total_length() == length, "write: total length " + std::to_string(db.get_total_length()) +
-                                                   " in the database, " + std::to_string(length) + " built");
+                                                    " documents in the database, " +
+                                                    std::to_string(docs.size()) + " written");
+        check(db.get_total_length() == length,
+              "write: total length " + std::to_string(db.get_total_length()) +
+                  " in the database, " + std::to_string(length) + " built");
         check_terms("build", length, words);
-        stages.push_back(stage("build documents", build_watch.seconds(), bytes, built, "terms", length));
-        stages.push_back(stage("write (one database)", write_watch.seconds(), bytes, built, "terms", length));
+        stages.push_back(stage("build documents", build_watch, bytes, built, "terms", length));
+        stages.push_back(stage("write (one database)", write_watch, bytes, built, "terms", length));
         db.close();
         fs::remove_all(index);
     }

@@ -6,11 +6,10 @@
 #include <chrono>
 #include <ctime>
 #include <fstream>
-#include <string>
-#include <thread>
-
 #include <ngosearch/analysis/korean_lexicon.hpp>
 #include <ngosearch/version.hpp>
+#include <string>
+#include <thread>
 
 #ifndef NGOSEARCH_BENCH_BUILD_TYPE
 #define NGOSEARCH_BENCH_BUILD_TYPE "unknown"

@@ -54,14 +54,14 @@ constexpr double kKoreanSeedShare = 0.70;
 constexpr double kTailExponent = 1.2;
 constexpr std::uint64_t kVocabularyRanks = 1ull << 40;
 
-
 constexpr std::array<std::string_view, 7> kTypes = {
     "letter", "statement", "press-release", "report", "open-letter", "submission", "briefing"};
 
 [[noreturn]] void usage_error(const std::string& message) {
-    throw std::invalid_argument(message + "\nusage: ngosearch-corpusgen --out DIR --size SIZE "
-                                          "[--seed-dir DIR] [--seed N] [--korean F] [--mixed F] [--quiet]\n"
-                                          "  SIZE in bytes, or with K, M or G (1024-based): 200M, 1G");
+    throw std::invalid_argument(message +
+                                "\nusage: ngosearch-corpusgen --out DIR --size SIZE "
+                                "[--seed-dir DIR] [--seed N] [--korean F] [--mixed F] [--quiet]\n"
+                                "  SIZE in bytes, or with K, M or G (1024-based): 200M, 1G");
 }
 
 std::uint64_t parse_size(std::string_view s) {
@@ -93,15 +93,24 @@ Options parse_options(int argc, char** argv) {
             if (i + 1 >= argc) usage_error(std::string(arg) + " needs a value");
             return argv[++i];
         };
-        if (arg == "--out") o.out = value();
-        else if (arg == "--size") o.bytes = parse_size(value());
-        else if (arg == "--seed-dir") o.seed_dir = value();
-        else if (arg == "--seed") o.seed = parse_size(value());
-        else if (arg == "--korean") o.korean = parse_share(value());
-        else if (arg == "--mixed") o.mixed = parse_share(value());
-        else if (arg == "--quiet") o.quiet = true;
-        else if (arg == "--help" || arg == "-h") usage_error("writes a benchmark corpus");
-        else usage_error("unknown option '" + std::string(arg) + "'");
+        if (arg == "--out")
+            o.out = value();
+        else if (arg == "--size")
+            o.bytes = parse_size(value());
+        else if (arg == "--seed-dir")
+            o.seed_dir = value();
+        else if (arg == "--seed")
+            o.seed = parse_size(value());
+        else if (arg == "--korean")
+            o.korean = parse_share(value());
+        else if (arg == "--mixed")
+            o.mixed = parse_share(value());
+        else if (arg == "--quiet")
+            o.quiet = true;
+        else if (arg == "--help" || arg == "-h")
+            usage_error("writes a benchmark corpus");
+        else
+            usage_error("unknown option '" + std::string(arg) + "'");
     }
     if (o.out.empty()) usage_error("--out is required");
     if (o.bytes == 0) usage_error("--size is required (and not 0)");
@@ -112,7 +121,7 @@ Options parse_options(int argc, char** argv) {
 // Distinct words as an index would see them, roughly: punctuation stripped, ASCII lower-cased,
 // Korean words as written (particles attached). Hashes, not strings: 8 bytes per word.
 class DistinctCounter {
-public:
+  public:
     void add(std::string_view token, bool korean) {
         const std::string_view w = strip_punctuation(token);
         if (w.empty()) return;
@@ -129,14 +138,14 @@ public:
     std::size_t korean() const noexcept { return korean_; }
     std::size_t english() const noexcept { return english_; }
 
-private:
+  private:
     std::unordered_set<std::uint64_t> all_;
     std::uint64_t words_ = 0;
     std::size_t korean_ = 0, english_ = 0;
 };
 
 class CorpusWriter {
-public:
+  public:
     CorpusWriter(const SeedText& seed, const Options& options)
         : seed_(seed),
           rng_(mix64(options.seed)),
@@ -150,22 +159,26 @@ public:
         text_.clear();
         const bool korean_title = lang == "ko" || (lang == "mixed" && rng_.chance(0.5));
         std::string title;
-        if (korean_title) korean_sentence(title, rng_.between(4, 9), false);
-        else english_sentence(title, rng_.between(5, 12), false);
+        if (korean_title)
+            korean_sentence(title, rng_.between(4, 9), false);
+        else
+            english_sentence(title, rng_.between(5, 12), false);
         const int year = static_cast<int>(rng_.between(1995, 2025));
         char date[16];
-        std::snprintf(date, sizeof date, "%04d-%02d-%02d", year, static_cast<int>(rng_.between(1, 12)),
-                      static_cast<int>(rng_.between(1, 28)));
-        text_ += "---\ntitle: " + title + "\ndate: " + date + "\ntype: " +
-                 std::string(kTypes[rng_.below(kTypes.size())]) + "\nlang: " + std::string(lang) +
-                 "\n---\n\n# " + title + "\n\n";
+        std::snprintf(date, sizeof date, "%04d-%02d-%02d", year,
+                      static_cast<int>(rng_.between(1, 12)), static_cast<int>(rng_.between(1, 28)));
+        text_ += "---\ntitle: " + title + "\ndate: " + date +
+                 "\ntype: " + std::string(kTypes[rng_.below(kTypes.size())]) +
+                 "\nlang: " + std::string(lang) + "\n---\n\n# " + title + "\n\n";
         bool korean = lang == "ko";
         while (text_.size() < target) {
             if (lang == "mixed") korean = !korean;
             const int sentences = static_cast<int>(rng_.between(2, 6));
             for (int s = 0; s < sentences; ++s) {
-                if (korean) korean_sentence(text_, rng_.between(6, 16), true);
-                else english_sentence(text_, rng_.between(8, 26), true);
+                if (korean)
+                    korean_sentence(text_, rng_.between(6, 16), true);
+                else
+                    english_sentence(text_, rng_.between(8, 26), true);
                 text_ += ' ';
             }
             text_.back() = '\n';
@@ -177,7 +190,7 @@ public:
     Rng& rng() noexcept { return rng_; }
     DistinctCounter& counter() noexcept { return counter_; }
 
-private:
+  private:
     void append(std::string& out, std::string_view token, bool korean, bool count) {
         if (!out.empty() && out.back() != '\n' && out.back() != ' ') out += ' ';
         out += token;
@@ -191,12 +204,14 @@ private:
         std::int64_t n = 1;
         while (n < left && rng_.chance(2.0 / 3.0)) ++n;
         const std::size_t start = rng_.below(tokens.size() - static_cast<std::size_t>(n));
-        for (std::int64_t i = 0; i < n; ++i) append(out, tokens[start + static_cast<std::size_t>(i)], korean, count);
+        for (std::int64_t i = 0; i < n; ++i)
+            append(out, tokens[start + static_cast<std::size_t>(i)], korean, count);
         left -= n;
     }
 
     void english_sentence(std::string& out, std::int64_t words, bool count) {
-        const std::size_t first = out.size() + (out.empty() || out.back() == '\n' || out.back() == ' ' ? 0 : 1);
+        const std::size_t first =
+            out.size() + (out.empty() || out.back() == '\n' || out.back() == ' ' ? 0 : 1);
         while (words > 0) {
             if (rng_.chance(kEnglishSeedShare)) {
                 seed_run(out, seed_.english_tokens, false, count, words);
@@ -207,7 +222,8 @@ private:
             append(out, w, false, count);
             --words;
         }
-        if (first < out.size()) out[first] = static_cast<char>(std::toupper(static_cast<unsigned char>(out[first])));
+        if (first < out.size())
+            out[first] = static_cast<char>(std::toupper(static_cast<unsigned char>(out[first])));
         if (count) out += '.';
     }
 
@@ -220,7 +236,8 @@ private:
                 continue;
             }
             std::string w = vocabulary_.korean_noun(nouns_(rng_));
-            w += seed_.korean_particles.words[pick_weighted(rng_, seed_.korean_particles.cumulative)];
+            w += seed_.korean_particles
+                     .words[pick_weighted(rng_, seed_.korean_particles.cumulative)];
             if (rng_.chance(0.05)) w += ',';
             append(out, w, true, count);
             --words;
@@ -242,7 +259,8 @@ private:
 void prepare_output(const fs::path& out) {
     std::error_code ec;
     if (fs::exists(out, ec) && !fs::is_empty(out, ec)) {
-        throw std::runtime_error("output folder " + out.string() + " is not empty: give a new or empty folder");
+        throw std::runtime_error("output folder " + out.string() +
+                                 " is not empty: give a new or empty folder");
     }
     fs::create_directories(out, ec);
     if (ec) throw std::runtime_error("cannot create " + out.string() + ": " + ec.message());
@@ -259,8 +277,9 @@ int run(const Options& options) {
     const SeedText seed = read_seed(options.seed_dir);
     if (!options.quiet) {
         std::cout << "seed: " << seed.files << " files, " << seed.bytes << " bytes; "
-                  << seed.english.words.size() << " English words, " << seed.korean_nouns.words.size()
-                  << " Korean nouns, " << seed.korean_particles.words.size() << " particles, "
+                  << seed.english.words.size() << " English words, "
+                  << seed.korean_nouns.words.size() << " Korean nouns, "
+                  << seed.korean_particles.words.size() << " particles, "
                   << seed.korean_predicates.words.size() << " predicates\n";
     }
     prepare_output(options.out);
@@ -274,9 +293,10 @@ int run(const Options& options) {
     double last_words = 0, last_distinct = 0;
     auto report = [&]() {
         const auto& c = writer.counter();
-        std::cout << std::setw(8) << std::fixed << std::setprecision(1) << written / 1048576.0 << " MB"
-                  << std::setw(11) << documents << std::setw(13) << c.words() << std::setw(11) << c.distinct()
-                  << "  (" << std::setw(7) << c.english() << std::setw(8) << c.korean() << ")";
+        std::cout << std::setw(8) << std::fixed << std::setprecision(1) << written / 1048576.0
+                  << " MB" << std::setw(11) << documents << std::setw(13) << c.words()
+                  << std::setw(11) << c.distinct() << "  (" << std::setw(7) << c.english()
+                  << std::setw(8) << c.korean() << ")";
         if (last_words > 0 && c.words() > last_words) {
             std::cout << std::setw(9) << std::setprecision(2)
                       << std::log(c.distinct() / last_distinct) / std::log(c.words() / last_words);
@@ -287,11 +307,14 @@ int run(const Options& options) {
     };
     while (written < options.bytes) {
         const double r = writer.rng().uniform();
-        const std::size_t lang = r < options.korean ? 1 : r < options.korean + options.mixed ? 2 : 0;
+        const std::size_t lang = r < options.korean                   ? 1
+                                 : r < options.korean + options.mixed ? 2
+                                                                      : 0;
         // Lognormal sizes around 6 KB, 2–20 KB: letters, statements, the odd long report.
         const double z = std::sqrt(-2.0 * std::log(1.0 - writer.rng().uniform())) *
                          std::cos(2.0 * std::numbers::pi * writer.rng().uniform());
-        const auto target = static_cast<std::size_t>(std::clamp(std::exp(std::log(6000.0) + 0.6 * z), 2000.0, 20000.0));
+        const auto target = static_cast<std::size_t>(
+            std::clamp(std::exp(std::log(6000.0) + 0.6 * z), 2000.0, 20000.0));
         const std::string text = writer.document(kLangs[lang], target);
         const std::uint64_t n = per_lang[lang]++;
         char name[64];
@@ -309,10 +332,12 @@ int run(const Options& options) {
         }
     }
     report();
-    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-    std::cout << "wrote " << documents << " documents (" << per_lang[0] << " en, " << per_lang[1] << " ko, "
-              << per_lang[2] << " mixed), " << written << " bytes in " << std::setprecision(1) << seconds
-              << " s (" << written / 1048576.0 / seconds << " MB/s) to " << options.out.string() << '\n';
+    const double seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    std::cout << "wrote " << documents << " documents (" << per_lang[0] << " en, " << per_lang[1]
+              << " ko, " << per_lang[2] << " mixed), " << written << " bytes in "
+              << std::setprecision(1) << seconds << " s (" << written / 1048576.0 / seconds
+              << " MB/s) to " << options.out.string() << '\n';
     return 0;
 }
 

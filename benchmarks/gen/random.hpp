@@ -20,7 +20,7 @@ inline std::uint64_t mix64(std::uint64_t x) noexcept {
 
 /// xoshiro256** (Blackman and Vigna): fast, small state, plenty for text generation.
 class Rng {
-public:
+  public:
     explicit Rng(std::uint64_t seed) noexcept {
         for (auto& s : s_) s = seed = mix64(seed);
     }
@@ -45,8 +45,10 @@ public:
     }
     bool chance(double p) noexcept { return uniform() < p; }
 
-private:
-    static std::uint64_t rotl(std::uint64_t x, int k) noexcept { return (x << k) | (x >> (64 - k)); }
+  private:
+    static std::uint64_t rotl(std::uint64_t x, int k) noexcept {
+        return (x << k) | (x >> (64 - k));
+    }
     std::uint64_t s_[4];
 };
 
@@ -55,7 +57,7 @@ private:
 /// distinct words keep appearing as the corpus grows (Heaps' law), at a rate set by the
 /// exponent. `first` > 1 gives the tail of the distribution past the first ranks.
 class ZipfSampler {
-public:
+  public:
     ZipfSampler(std::uint64_t n, double exponent, std::uint64_t first = 1)
         : n_(static_cast<double>(n)), first_(static_cast<double>(first)), s_(exponent) {
         h_integral_first_ = h_integral(first_ + 0.5) - h(first_);
@@ -78,7 +80,7 @@ public:
         }
     }
 
-private:
+  private:
     double h(double x) const noexcept { return std::exp(-s_ * std::log(x)); }
     double h_integral(double x) const noexcept {
         const double log_x = std::log(x);
@@ -106,7 +108,10 @@ inline std::size_t pick_weighted(Rng& rng, std::span<const double> cumulative) n
     std::size_t lo = 0, hi = cumulative.size() - 1;
     while (lo < hi) {
         const std::size_t mid = (lo + hi) / 2;
-        if (cumulative[mid] > u) hi = mid; else lo = mid + 1;
+        if (cumulative[mid] > u)
+            hi = mid;
+        else
+            lo = mid + 1;
     }
     return lo;
 }

@@ -17,9 +17,10 @@ namespace {
 // Common Korean particles, longest first so that 에서는 wins over 는. A seed word is split into
 // noun + particle only when at least two syllables remain.
 constexpr std::array<std::string_view, 32> kParticles = {
-    "에서는", "으로는", "에게는", "으로서", "으로써", "에서도", "까지는", "에서", "으로", "에게",
-    "까지", "부터", "처럼", "보다", "에는", "와는", "과는", "이나", "이며", "이다",
-    "은", "는", "이", "가", "을", "를", "에", "의", "도", "만", "로", "와"};
+    "에서는", "으로는", "에게는", "으로서", "으로써", "에서도", "까지는", "에서",
+    "으로",   "에게",   "까지",   "부터",   "처럼",   "보다",   "에는",   "와는",
+    "과는",   "이나",   "이며",   "이다",   "은",     "는",     "이",     "가",
+    "을",     "를",     "에",     "의",     "도",     "만",     "로",     "와"};
 
 std::size_t utf8_length(unsigned char lead) noexcept {
     if (lead < 0x80) return 1;
@@ -63,7 +64,8 @@ RankedWords rank(const std::map<std::string, std::uint64_t>& counts) {
     std::vector<std::pair<std::string, std::uint64_t>> v(counts.begin(), counts.end());
     // Ties in count keep the map's (byte) order: the ranking, and so the corpus, is
     // deterministic.
-    std::stable_sort(v.begin(), v.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
+    std::stable_sort(v.begin(), v.end(),
+                     [](const auto& a, const auto& b) { return a.second > b.second; });
     RankedWords r;
     double sum = 0;
     for (auto& [word, count] : v) {
@@ -111,7 +113,8 @@ void learn_korean(std::string_view word, Counts& c) {
         }
     }
     // Bare nouns are common in titles and lists; words ending in a connective are not nouns.
-    static constexpr std::array<std::string_view, 8> kConnective = {"고", "며", "서", "면", "지만", "는데", "한", "된"};
+    static constexpr std::array<std::string_view, 8> kConnective = {"고",   "며",   "서", "면",
+                                                                    "지만", "는데", "한", "된"};
     for (const auto tail : kConnective) {
         if (ends_with(word, tail)) return;
     }
@@ -157,11 +160,12 @@ std::string_view strip_punctuation(std::string_view word) noexcept {
 SeedText read_seed(const fs::path& folder) {
     std::error_code ec;
     if (!fs::is_directory(folder, ec)) {
-        throw std::runtime_error("seed folder " + folder.string() + " does not exist or is not a folder");
+        throw std::runtime_error("seed folder " + folder.string() +
+                                 " does not exist or is not a folder");
     }
     std::vector<fs::path> files;
-    for (auto it = fs::recursive_directory_iterator(folder, ec); !ec && it != fs::recursive_directory_iterator();
-         it.increment(ec)) {
+    for (auto it = fs::recursive_directory_iterator(folder, ec);
+         !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
         const std::string name = it->path().filename().string();
         if (name.size() > 1 && name.front() == '.') {
             if (it->is_directory(ec)) it.disable_recursion_pending();
@@ -194,9 +198,12 @@ SeedText read_seed(const fs::path& folder) {
             const bool korean_line = 2 * korean > tokens.size();
             for (auto& token : tokens) {
                 const std::string_view word = strip_punctuation(token);
-                if (has_hangul(word)) learn_korean(word, counts);
-                else if (!korean_line) ++counts.english[std::string(word)];
-                (korean_line ? seed.korean_tokens : seed.english_tokens).push_back(std::move(token));
+                if (has_hangul(word))
+                    learn_korean(word, counts);
+                else if (!korean_line)
+                    ++counts.english[std::string(word)];
+                (korean_line ? seed.korean_tokens : seed.english_tokens)
+                    .push_back(std::move(token));
             }
         }
     }

@@ -20,11 +20,11 @@ struct RankedWords {
 };
 
 struct SeedText {
-    RankedWords english;         ///< Latin-script words, punctuation stripped, case kept
-    RankedWords korean_nouns;    ///< Hangul words with their particle stripped
-    RankedWords korean_particles;  ///< particles seen after nouns, "" (none) included
+    RankedWords english;            ///< Latin-script words, punctuation stripped, case kept
+    RankedWords korean_nouns;       ///< Hangul words with their particle stripped
+    RankedWords korean_particles;   ///< particles seen after nouns, "" (none) included
     RankedWords korean_predicates;  ///< Hangul words ending a clause (…다), as written
-    RankedWords syllables;       ///< Hangul syllables, for new names and words
+    RankedWords syllables;          ///< Hangul syllables, for new names and words
     /// Running text per language (a line is Korean when most of its words are), whitespace-
     /// separated tokens as written, front matter and Markdown markup left out: the generator
     /// copies short runs of it, so real word order, names and collocations recur.

@@ -12,13 +12,13 @@ namespace {
 // "Kim Yeon-chul"), Korean surnames, and Latin consonant/vowel clusters for foreign names and
 // technical words.
 constexpr std::array<std::string_view, 20> kSurnames = {
-    "Kim", "Lee", "Park", "Choi", "Jung", "Kang", "Cho", "Yoon", "Jang", "Lim",
-    "Han", "Oh", "Seo", "Shin", "Kwon", "Hwang", "Ahn", "Song", "Ryu", "Hong"};
+    "Kim", "Lee", "Park", "Choi", "Jung", "Kang",  "Cho", "Yoon", "Jang", "Lim",
+    "Han", "Oh",  "Seo",  "Shin", "Kwon", "Hwang", "Ahn", "Song", "Ryu",  "Hong"};
 constexpr std::array<std::string_view, 40> kRomanSyllables = {
-    "yeon", "chul", "min", "jun", "seo", "hyun", "ji", "woo", "sung", "hee",
-    "young", "ho", "soo", "jin", "kyung", "eun", "hye", "dong", "sang", "myung",
-    "jae", "in", "hoon", "mi", "ok", "nam", "gil", "bok", "tae", "won",
-    "chang", "il", "kwang", "seok", "hwa", "ran", "jeong", "bin", "na", "ah"};
+    "yeon",  "chul", "min",   "jun",  "seo",   "hyun", "ji",    "woo",  "sung", "hee",
+    "young", "ho",   "soo",   "jin",  "kyung", "eun",  "hye",   "dong", "sang", "myung",
+    "jae",   "in",   "hoon",  "mi",   "ok",    "nam",  "gil",   "bok",  "tae",  "won",
+    "chang", "il",   "kwang", "seok", "hwa",   "ran",  "jeong", "bin",  "na",   "ah"};
 constexpr std::array<std::string_view, 20> kKoreanSurnames = {
     "김", "이", "박", "최", "정", "강", "조", "윤", "장", "임",
     "한", "오", "서", "신", "권", "황", "안", "송", "류", "홍"};
@@ -85,8 +85,8 @@ std::string Vocabulary::blend(Rng& rng) const {
 }
 
 std::string Vocabulary::romanized_name(Rng& rng) const {
-    std::string given = std::string(any_of(rng, kRomanSyllables)) + "-" +
-                        std::string(any_of(rng, kRomanSyllables));
+    std::string given =
+        std::string(any_of(rng, kRomanSyllables)) + "-" + std::string(any_of(rng, kRomanSyllables));
     given[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(given[0])));
     return std::string(any_of(rng, kSurnames)) + " " + given;
 }
@@ -106,11 +106,14 @@ std::string Vocabulary::pseudo_word(Rng& rng) const {
 std::string Vocabulary::symbol(Rng& rng) const {
     switch (rng.below(5)) {
         case 0:
-            return "A/HRC/" + std::to_string(rng.between(1, 60)) + "/" + std::to_string(rng.between(1, 90));
+            return "A/HRC/" + std::to_string(rng.between(1, 60)) + "/" +
+                   std::to_string(rng.between(1, 90));
         case 1:
-            return std::to_string(rng.between(1948, 2030)) + "-" + std::to_string(rng.between(1, 9999));
+            return std::to_string(rng.between(1948, 2030)) + "-" +
+                   std::to_string(rng.between(1, 9999));
         case 2:
-            return std::to_string(rng.between(1, 999)) + "," + std::to_string(rng.between(100, 999));
+            return std::to_string(rng.between(1, 999)) + "," +
+                   std::to_string(rng.between(100, 999));
         case 3:
             return std::to_string(rng.between(1, 80)) + "/" + std::to_string(rng.between(1, 300));
         default:

@@ -15,7 +15,7 @@
 namespace ngosearch::bench {
 
 class Vocabulary {
-public:
+  public:
     Vocabulary(const SeedText& seed, std::uint64_t random_seed);
 
     /// The English word of `rank` (1 = most frequent).
@@ -23,7 +23,7 @@ public:
     /// The Korean noun of `rank`, without particle.
     std::string korean_noun(std::uint64_t rank) const;
 
-private:
+  private:
     std::string blend(Rng& rng) const;
     std::string romanized_name(Rng& rng) const;
     std::string pseudo_word(Rng& rng) const;

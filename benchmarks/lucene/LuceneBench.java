@@ -7,6 +7,7 @@
 //     java -cp CLASSES:LUCENE_JARS LuceneBench standard|nori LIST INDEX_DIR
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -51,6 +52,10 @@ public final class LuceneBench {
         final List<String> files = Files.readAllLines(Paths.get(args[1]), StandardCharsets.UTF_8);
         final Path indexDir = Paths.get(args[2]);
 
+        // CPU time of the whole JVM (JIT and GC threads included): what indexing costs it.
+        final com.sun.management.OperatingSystemMXBean os =
+                (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        final long cpuStarted = os.getProcessCpuTime();
         final long started = System.nanoTime();
         long bytes = 0;
         int docs = 0;
@@ -71,6 +76,7 @@ public final class LuceneBench {
             writer.commit();
         }
         final double seconds = (System.nanoTime() - started) / 1e9;
+        final double cpuSeconds = (os.getProcessCpuTime() - cpuStarted) / 1e9;
 
         long indexed;
         long tokens;
@@ -86,9 +92,9 @@ public final class LuceneBench {
         }
         final long indexBytes = directoryBytes(indexDir);
         System.out.printf(java.util.Locale.ROOT,
-                "{\"analyzer\":\"%s\",\"lucene\":\"%s\",\"docs\":%d,\"indexed\":%d,\"bytes\":%d,\"seconds\":%.6f,"
+                "{\"analyzer\":\"%s\",\"lucene\":\"%s\",\"docs\":%d,\"indexed\":%d,\"bytes\":%d,\"seconds\":%.6f,\"cpu_seconds\":%.6f,"
                         + "\"tokens\":%d,\"segment_terms\":%d,\"index_bytes\":%d}%n",
-                args[0], org.apache.lucene.util.Version.LATEST, docs, indexed, bytes, seconds, tokens,
+                args[0], org.apache.lucene.util.Version.LATEST, docs, indexed, bytes, seconds, cpuSeconds, tokens,
                 distinct, indexBytes);
     }
 }
