@@ -11,6 +11,8 @@
 #include <string>
 #include <thread>
 
+#include "bench/child_process.hpp"
+
 #ifndef NGOSEARCH_BENCH_BUILD_TYPE
 #define NGOSEARCH_BENCH_BUILD_TYPE "unknown"
 #endif
@@ -31,6 +33,18 @@ std::string proc_field(const char* file, std::string_view key) {
     return {};
 }
 
+// The Debian package version of the lexicon's dictionary, when dpkg knows it.
+std::string lexicon_package() {
+    const auto dpkg = find_in_path("dpkg-query");
+    if (dpkg.empty()) return {};
+    try {
+        const ChildResult r = run_child({dpkg.string(), "-W", "-f=${Version}", "hunspell-ko"});
+        return r.exit_code == 0 && !r.out.empty() ? " (hunspell-ko " + r.out + ")" : std::string();
+    } catch (const std::exception&) {
+        return {};
+    }
+}
+
 }  // namespace
 
 double load_average() {
@@ -47,17 +61,18 @@ nlohmann::json system_info() {
     char date[32];
     std::strftime(date, sizeof date, "%Y-%m-%d %H:%M:%S UTC", std::gmtime(&now));
     const std::string mem = proc_field("/proc/meminfo", "MemTotal");
-    return {{"date", date},
-            {"cpu", proc_field("/proc/cpuinfo", "model name")},
-            {"hardware_threads", std::thread::hardware_concurrency()},
-            {"memory", mem},
-            {"kernel", std::string(u.sysname) + " " + u.release},
-            {"compiler", std::string("g++ ") + __VERSION__},
-            {"build_type", NGOSEARCH_BENCH_BUILD_TYPE},
-            {"ngosearch", std::string(version_string())},
-            {"libraries", std::string(dependency_versions())},
-            {"korean_lexicon", analysis::KoreanLexicon::system_default()->name()},
-            {"load_average_start", load_average()}};
+    return {
+        {"date", date},
+        {"cpu", proc_field("/proc/cpuinfo", "model name")},
+        {"hardware_threads", std::thread::hardware_concurrency()},
+        {"memory", mem},
+        {"kernel", std::string(u.sysname) + " " + u.release},
+        {"compiler", std::string("g++ ") + __VERSION__},
+        {"build_type", NGOSEARCH_BENCH_BUILD_TYPE},
+        {"ngosearch", std::string(version_string())},
+        {"libraries", std::string(dependency_versions())},
+        {"korean_lexicon", analysis::KoreanLexicon::system_default()->name() + lexicon_package()},
+        {"load_average_start", load_average()}};
 }
 
 }  // namespace ngosearch::bench
