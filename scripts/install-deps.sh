@@ -10,7 +10,10 @@ packages=(
     doctest-dev python3 hunspell-ko libhunspell-dev
     # the Python bindings and their tests (python3-xapian writes indexes ngosearch must refuse)
     pybind11-dev python3-dev python3-pytest python3-xapian
+    python3-matplotlib
 )
+# Optional, not installed here: Java (openjdk-17-jdk-headless) and liblucene8-java let
+# ngosearch-bench measure Lucene beside ngosearch; without them it reports Lucene as skipped.
 
 missing=()
 for p in "${packages[@]}"; do
