@@ -83,6 +83,21 @@ class IngestTest(CliCase):
         self.assertIds("통일부", ["old.txt"])
 
 
+    def test_huge_files_are_reported_and_the_run_goes_on(self):
+        docs = self.write_formats()
+        # Sparse files: 200 MB (under the 256 MB limit: read, then refused as binary) and
+        # 300 MB (over it: refused before reading), beside the ordinary files.
+        for name, size in (("huge.txt", 200 << 20), ("huger.txt", 300 << 20)):
+            with open(os.path.join(self.tmp, docs, name), "wb") as f:
+                f.truncate(size)
+        report = self.index(docs)
+        skipped = {os.path.basename(s["path"]): s["reason"] for s in report["skipped"]}
+        self.assertIn("binary file", skipped["huge.txt"])
+        self.assertIn("file too large", skipped["huger.txt"])
+        self.assertIn("--max-file-size", skipped["huger.txt"])
+        self.assertEqual(report["indexed"], 3)
+        self.assertEqual(report["documents"], 3)
+
     def test_progress_on_a_terminal_shows_files_and_megabytes_per_second(self):
         import pty
         import subprocess
