@@ -10,6 +10,7 @@
 
 #include "detail/ascii.hpp"
 #include "ingest/text_decode.hpp"
+#include "ingest/text_lines.hpp"
 #include "ingest/loaders.hpp"
 #include "ingest/text_metadata.hpp"
 
@@ -18,22 +19,8 @@ namespace ngosearch::ingest {
 namespace {
 
 using detail::clip_title;
-
-std::string_view trim(std::string_view s) {
-    const auto is_space = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
-    while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
-    while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
-    return s;
-}
-
-// Splits off one line (without its terminator) from the front of `rest`.
-std::string_view next_line(std::string_view& rest) {
-    const std::size_t nl = rest.find('\n');
-    std::string_view line = rest.substr(0, nl);
-    rest = (nl == std::string_view::npos) ? std::string_view{} : rest.substr(nl + 1);
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    return line;
-}
+using detail::next_line;
+using detail::trim;
 
 // "en", "ko" or "mixed" for the ways front matter names them; "" for anything else.
 std::string language_code(std::string_view value) {

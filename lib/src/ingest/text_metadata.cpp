@@ -7,6 +7,7 @@
 #include <ngosearch/text/utf8.hpp>
 
 #include "detail/ascii.hpp"
+#include "ingest/text_lines.hpp"
 #include <ngosearch/ingest/dates.hpp>
 
 namespace ngosearch::ingest::detail {
@@ -21,19 +22,8 @@ constexpr std::size_t kTypeSearchBytes = 2000;
 // Lines looked at for a title.
 constexpr int kTitleLines = 12;
 
-std::string_view trim(std::string_view s) {
-    const auto is_space = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
-    while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
-    while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
-    return s;
-}
-
-std::string_view next_line(std::string_view& rest) {
-    const std::size_t nl = rest.find('\n');
-    std::string_view line = rest.substr(0, nl);
-    rest = (nl == std::string_view::npos) ? std::string_view{} : rest.substr(nl + 1);
-    return trim(line);
-}
+// A line of `rest`, trimmed.
+std::string_view next_trimmed_line(std::string_view& rest) { return trim(next_line(rest)); }
 
 bool contains_any(std::string_view text, std::initializer_list<std::string_view> cues) {
     for (const std::string_view c : cues) {
@@ -67,7 +57,7 @@ std::string clip_title(std::string_view s) {
 std::string title_from_text(std::string_view body) {
     std::string_view rest = body, first;
     for (int i = 0; i < kTitleLines && !rest.empty();) {
-        const std::string_view line = next_line(rest);
+        const std::string_view line = next_trimmed_line(rest);
         if (line.empty()) continue;
         ++i;
         if (first.empty()) first = line;
