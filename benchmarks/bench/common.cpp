@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "bench/common.hpp"
+#include "gen/seed_text.hpp"
 
 #include <time.h>
 
@@ -15,26 +16,7 @@ void check(bool ok, const std::string& what) {
     if (!ok) throw CountCheckFailed("count check failed: " + what);
 }
 
-std::vector<fs::path> corpus_files(const fs::path& root) {
-    std::error_code ec;
-    if (!fs::is_directory(root, ec)) {
-        throw std::runtime_error("corpus " + root.string() + " does not exist or is not a folder");
-    }
-    std::vector<fs::path> files;
-    for (auto it = fs::recursive_directory_iterator(root, ec);
-         !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-        const std::string name = it->path().filename().string();
-        if (name.size() > 1 && name.front() == '.') {
-            if (it->is_directory(ec)) it.disable_recursion_pending();
-            continue;
-        }
-        const std::string ext = it->path().extension().string();
-        if (it->is_regular_file(ec) && (ext == ".txt" || ext == ".md")) files.push_back(it->path());
-    }
-    if (ec) throw std::runtime_error("cannot list " + root.string() + ": " + ec.message());
-    std::sort(files.begin(), files.end());
-    return files;
-}
+std::vector<fs::path> corpus_files(const fs::path& root) { return text_files(root); }
 
 void write_list(const fs::path& file, const std::vector<fs::path>& paths) {
     std::ofstream out(file);

@@ -157,11 +157,10 @@ std::string_view strip_punctuation(std::string_view word) noexcept {
     return word;
 }
 
-SeedText read_seed(const fs::path& folder) {
+std::vector<fs::path> text_files(const fs::path& folder) {
     std::error_code ec;
     if (!fs::is_directory(folder, ec)) {
-        throw std::runtime_error("seed folder " + folder.string() +
-                                 " does not exist or is not a folder");
+        throw std::runtime_error(folder.string() + " does not exist or is not a folder");
     }
     std::vector<fs::path> files;
     for (auto it = fs::recursive_directory_iterator(folder, ec);
@@ -174,8 +173,13 @@ SeedText read_seed(const fs::path& folder) {
         const std::string ext = it->path().extension().string();
         if (it->is_regular_file(ec) && (ext == ".txt" || ext == ".md")) files.push_back(it->path());
     }
+    if (ec) throw std::runtime_error("cannot list " + folder.string() + ": " + ec.message());
     std::sort(files.begin(), files.end());
+    return files;
+}
 
+SeedText read_seed(const fs::path& folder) {
+    const std::vector<fs::path> files = text_files(folder);
     SeedText seed;
     Counts counts;
     for (const auto& file : files) {

@@ -34,6 +34,10 @@ struct SeedText {
     std::uint64_t bytes = 0;
 };
 
+/// The .txt and .md files under `folder`, sorted, hidden entries left out (as the indexer
+/// leaves them out). @throws std::runtime_error if it is not a folder or cannot be listed.
+std::vector<std::filesystem::path> text_files(const std::filesystem::path& folder);
+
 /// Reads every .txt and .md file under `folder` (sorted, hidden entries skipped).
 /// @throws std::runtime_error if the folder is missing or holds too little text of a language.
 SeedText read_seed(const std::filesystem::path& folder);
