@@ -9,10 +9,6 @@
 
 #include "fuzz_check.hpp"
 
-namespace {
-bool continuation(unsigned char b) { return (b & 0xC0) == 0x80; }
-}  // namespace
-
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     static const auto analyzer = ngosearch::analysis::Analyzer::standard();
     const std::string_view text(reinterpret_cast<const char*>(data), size);
@@ -22,8 +18,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     for (const auto& t : tokens) {
         NGOSEARCH_FUZZ_CHECK(t.begin < t.end);
         NGOSEARCH_FUZZ_CHECK(t.end <= size);
-        NGOSEARCH_FUZZ_CHECK(!continuation(data[t.begin]));
-        NGOSEARCH_FUZZ_CHECK(t.end == size || !continuation(data[t.end]));
+        NGOSEARCH_FUZZ_CHECK(ngosearch::fuzz::on_boundary(data, size, t.begin));
+        NGOSEARCH_FUZZ_CHECK(ngosearch::fuzz::on_boundary(data, size, t.end));
         NGOSEARCH_FUZZ_CHECK(t.position >= position);
         NGOSEARCH_FUZZ_CHECK(!t.text.empty());
         position = t.position;

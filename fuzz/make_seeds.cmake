@@ -2,6 +2,7 @@
 # Writes the seed corpora of the fuzzers into OUT from the project's own data (run at build
 # time): corpus documents for the analyzer, the loader and the tagger; the evaluation queries
 # for the query fuzzer; slices of the built-in gazetteer for the gazetteer fuzzer.
+cmake_policy(SET CMP0007 NEW)
 file(REMOVE_RECURSE ${OUT})
 file(GLOB_RECURSE documents ${SRC}/corpus/*.txt ${SRC}/corpus/*.md)
 set(n 0)

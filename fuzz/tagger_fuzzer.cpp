@@ -11,11 +11,11 @@
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     static const auto tagger = ngosearch::entities::make_standard_tagger();
     const std::string_view text(reinterpret_cast<const char*>(data), size);
-    const auto continuation = [&](std::size_t i) { return i < size && (data[i] & 0xC0) == 0x80; };
     for (const auto& e : tagger->tag(text, "2020-01-01")) {
         NGOSEARCH_FUZZ_CHECK(e.begin < e.end);
         NGOSEARCH_FUZZ_CHECK(e.end <= size);
-        NGOSEARCH_FUZZ_CHECK(!continuation(e.begin) && !continuation(e.end));
+        NGOSEARCH_FUZZ_CHECK(ngosearch::fuzz::on_boundary(data, size, e.begin));
+        NGOSEARCH_FUZZ_CHECK(ngosearch::fuzz::on_boundary(data, size, e.end));
         NGOSEARCH_FUZZ_CHECK(!e.id.empty());
     }
     return 0;

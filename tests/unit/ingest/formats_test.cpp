@@ -9,6 +9,7 @@
 #include <ngosearch/index/indexer.hpp>
 #include <ngosearch/ingest/loader.hpp>
 #include <ngosearch/search/searcher.hpp>
+#include <ngosearch/text/utf8.hpp>
 
 #include "support/pdf_writer.hpp"
 #include "support/temp_dir.hpp"
@@ -81,6 +82,25 @@ TEST_CASE("html: without <title> the first heading; without a charset UTF-8 is r
     std::string deeper = "<p>shallow words</p>";
     for (int i = 0; i < 30000; ++i) deeper += "<div>";
     CHECK(load_html(deeper + "too deep").document.body.starts_with("shallow words"));
+}
+
+TEST_CASE("html: a page that declares UTF-8 but holds other bytes gives well-formed UTF-8") {
+    // Found by the formats fuzzer (reduced): a byte that is not UTF-8 right after '&' went
+    // through libxml2 into the text as it was.
+    for (const std::string& page : {std::string("charset&\xA4"),
+                                   std::string("<meta charset=\"utf-8\"><title>\xEB\x82\x9C&\xA4"
+                                               "</title><p>\xEB\xAF\xBC &\xFF\xFE x</p>")}) {
+        const auto f = load_html(page);
+        for (const std::string* field : {&f.document.body, &f.document.title}) {
+            CAPTURE(*field);
+            CHECK(text::is_valid_utf8(*field));
+        }
+        CHECK(f.invalid_bytes > 0);
+        REQUIRE(f.warnings.size() == 1);
+        CHECK(f.warnings.front().find("replaced") != std::string::npos);
+    }
+    // A well-formed page gets no such warning.
+    CHECK(load_html("<meta charset=\"utf-8\"><p>\xEB\x82\x9C &amp; \xEB\xAF\xBC</p>").warnings.empty());
 }
 
 TEST_CASE("pdf: text per page with where each page begins; title and date from the info") {
