@@ -70,8 +70,12 @@ struct Indexer::Impl {
     std::unique_ptr<detail::DocumentBuilder> builder;
     std::string index_fingerprint;  // the analysis and the tagging
 
+    // Routed by the id as stored (repaired, see DocumentBuilder), so that remove() with the
+    // raw id finds the shard add() wrote to.
     detail::ShardWriter& shard_of(std::string_view id) {
-        return shards[detail::shard_for(id, shards.size())];
+        if (shards.size() == 1) return shards.front();
+        if (text::is_valid_utf8(id)) return shards[detail::shard_for(id, shards.size())];
+        return shards[detail::shard_for(text::repair_utf8(id).text, shards.size())];
     }
 
     void put(const Document& doc) {

@@ -240,3 +240,19 @@ TEST_CASE("indexer: a sharded index routes add, replace and remove to a document
     CHECK_THROWS_WITH_AS(Indexer(db, IndexOptions{.shards = 2}),
                          doctest::Contains("has 3 shard(s), not 2"), InvalidArgument);
 }
+
+TEST_CASE("indexer: ids that are not UTF-8 find their shard again (stored repaired, routed so)") {
+    TempDir dir;
+    Indexer ix(dir / "idx", IndexOptions{.shards = 3});
+    for (int i = 0; i < 12; ++i) {
+        ix.add({.id = "file\xFF" + std::to_string(i), .body = "letter " + std::to_string(i)});
+    }
+    ix.commit();
+    CHECK(ix.document_count() == 12);
+    for (int i = 0; i < 12; ++i) {
+        CAPTURE(i);
+        CHECK(ix.remove("file\xFF" + std::to_string(i)));
+    }
+    ix.commit();
+    CHECK(ix.document_count() == 0);
+}
