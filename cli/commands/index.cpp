@@ -95,9 +95,9 @@ int run_index(const Args& args) {
         ("batch-docs", po::value(&batch)->value_name("N"),
          batch_help.c_str())
         ("no-sync", po::bool_switch(&no_sync),
-         "do not flush each batch's commit to disk, only the last one when the run ends "
-         "(faster bulk builds; a power loss or OS crash during the run can leave the index "
-         "unopenable, a killed run cannot)")
+         "updating an existing index, do not flush each batch's commit to disk, only the "
+         "last one when the run ends, as a new index always is (faster; a power loss or OS "
+         "crash during the run can leave the index unopenable, a killed run cannot)")
         ("prune", po::bool_switch(&prune),
          "also remove the documents indexed from files under each folder given that are gone")
         ("shards", po::value(&shards)->value_name("N"),
