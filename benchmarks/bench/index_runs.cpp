@@ -65,7 +65,12 @@ json run_ngosearch(const CaseArgs& args) {
         // The bulk case's sweep; the library's defaults otherwise.
         if (args.values.count("batch_docs")) options.batch_docs = args.number("batch_docs");
         if (args.values.count("batch_bytes")) options.batch_bytes = args.number("batch_bytes");
-        if (args.values.count("sync")) options.sync = args.get("sync") == "1";
+        if (args.values.count("sync")) {
+            options.sync = args.get("sync") == "1";
+            // A new index's batches are never synced (a bulk build, see IndexOptions::sync):
+            // to measure synced batches, the run fills an empty index made beforehand.
+            if (options.sync) Indexer(index, options).commit();
+        }
         Indexer indexer(index, options);
         startup.stop();
         run.start();
