@@ -78,6 +78,23 @@ def main():
     assert data["queries"]["queries"] >= 36 and data["queries"]["p99_ms"] >= data["queries"]["p50_ms"]
     assert data["checks"]["failures"] == []
 
+    # The bulk case, asked for by name: every setting and every stored-part variant, counted.
+    bulk_json = work / "bulk.json"
+    r = run([bench, "--corpus", corpus, "--cases", "bulk", "--threads", "2", "--json", bulk_json,
+             "--work", work / "scratch-bulk"])
+    print(r.stdout)
+    for section in ("== bulk settings", "== stored parts", "== checks"):
+        assert section in r.stdout, f"section {section!r} missing"
+    assert "counts: all passed" in r.stdout and "FAILED" not in r.stdout
+    bulk = json.loads(bulk_json.read_text(encoding="utf-8"))["bulk"]
+    assert len(bulk["settings"]) == 8, len(bulk["settings"])
+    for row in bulk["settings"]:
+        assert row["index"]["docs"] == docs and row["index_bytes"] > 0, row["setting"]
+    variants = {v["variant"]: v for v in bulk["stored_parts"]["variants"]}
+    assert {"all", "no-positions", "no-body", "no-bigrams", "no-entity-terms"} <= variants.keys()
+    assert variants["no-positions"]["compacted_bytes"] < variants["all"]["compacted_bytes"]
+    assert variants["no-body"]["compacted_bytes"] < variants["all"]["compacted_bytes"]
+
     try:
         import matplotlib  # noqa: F401
     except ImportError:

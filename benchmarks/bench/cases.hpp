@@ -36,6 +36,10 @@ nlohmann::json run_ngosearch(const CaseArgs& args);
 /// FLAG_CJK_NGRAM ("cjk"), one thread, a commit per 1,000 documents.
 nlohmann::json run_xapian(const CaseArgs& args);
 
+/// What each stored part costs one writer and the index: the documents built once, then
+/// written without one part at a time (positions, body, values, bigrams, entity terms, ...).
+nlohmann::json run_stored_parts(const CaseArgs& args);
+
 /// Query latency over a mix drawn from the corpus, on an ngosearch index.
 nlohmann::json run_queries(const CaseArgs& args);
 

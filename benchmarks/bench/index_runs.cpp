@@ -62,11 +62,20 @@ json run_ngosearch(const CaseArgs& args) {
         IndexOptions options;
         options.tag_entities = args.get("tag") == "1";
         options.threads = args.number("threads");
+        // The bulk case's sweep; the library's defaults otherwise.
+        if (args.values.count("batch_docs")) options.batch_docs = args.number("batch_docs");
+        if (args.values.count("batch_bytes")) options.batch_bytes = args.number("batch_bytes");
+        if (args.values.count("sync")) {
+            options.sync = args.get("sync") == "1";
+            // A new index's batches are never synced (a bulk build, see IndexOptions::sync):
+            // to measure synced batches, the run fills an empty index made beforehand.
+            if (options.sync) Indexer(index, options).commit();
+        }
         Indexer indexer(index, options);
         startup.stop();
         run.start();
         report = indexer.add_path(corpus);
-        indexer.commit();
+        indexer.commit();  // durable even without sync: the final flush is timed
         run.stop();
     }
     check(report.indexed == docs && report.skipped.empty(),

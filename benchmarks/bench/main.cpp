@@ -33,6 +33,8 @@ namespace {
 
 const std::set<std::string> kCases = {"stages",    "baselines", "lucene",
                                       "ngosearch", "korean",    "queries"};
+// Cases run only when asked for by name: `bulk` is a sweep of a dozen runs.
+const std::set<std::string> kExtraCases = {"bulk"};
 
 struct Options {
     fs::path corpus, work, json_out;
@@ -41,6 +43,7 @@ struct Options {
     std::set<std::string> cases = kCases;
     std::vector<std::size_t> threads;
     std::size_t queries = 300;
+    std::size_t repeat = 1;
     bool keep_work = false;
 };
 
@@ -48,8 +51,9 @@ struct Options {
     throw std::invalid_argument(
         message +
         "\nusage: ngosearch-bench --corpus DIR [options]\n"
-        "  --cases LIST      of stages, baselines, lucene, ngosearch, korean, queries (default: "
-        "all)\n"
+        "  --cases LIST      of stages, baselines, lucene, ngosearch, korean, queries, bulk "
+        "(default: all but bulk)\n"
+        "  --repeat N        run each bulk setting N times (default 1)\n"
         "  --threads LIST    thread counts of the ngosearch runs (default: 1 and all hardware "
         "threads)\n"
         "  --queries N       queries in the latency mix (default 300)\n"
@@ -87,13 +91,15 @@ Options parse_options(int argc, char** argv) {
             o.threads = parse_number_list(value());
         else if (arg == "--queries")
             o.queries = parse_number_list(value()).front();
+        else if (arg == "--repeat")
+            o.repeat = std::max<std::size_t>(parse_number_list(value()).front(), 1);
         else if (arg == "--cases") {
             o.cases.clear();
             std::stringstream list(value());
             for (std::string c; std::getline(list, c, ',');) {
                 if (c == "all")
                     o.cases = kCases;
-                else if (kCases.count(c))
+                else if (kCases.count(c) || kExtraCases.count(c))
                     o.cases.insert(c);
                 else
                     usage_error("unknown case '" + c + "'");
@@ -130,6 +136,8 @@ int child_main(int argc, char** argv) {
         out = run_xapian(args);
     else if (name == "queries")
         out = run_queries(args);
+    else if (name == "stored-parts")
+        out = run_stored_parts(args);
     else
         throw std::invalid_argument("unknown case " + name);
     std::cout << out.dump() << '\n';
@@ -157,6 +165,7 @@ class Bench {
         if (o_.cases.count("ngosearch")) ngosearch();
         if (o_.cases.count("korean")) korean_part();
         if (o_.cases.count("queries")) queries();
+        if (o_.cases.count("bulk")) bulk();
         index_sizes();
         targets();
         return finish();
@@ -576,6 +585,100 @@ class Bench {
                     thousands(r.figures["total_hits"]).c_str());
     }
 
+    // The settings of a bulk build, end to end (tagging on, all threads, the same corpus):
+    // batch by documents and by text bytes, sync against DB_NO_SYNC with a flushed final
+    // commit; then what each stored part costs one writer and the index.
+    void bulk() {
+        struct Setting {
+            std::uint64_t docs, bytes;
+            bool sync;
+        };
+        constexpr std::uint64_t kNoLimit = 1'000'000'000'000;
+        constexpr std::uint64_t kMB = 1u << 20;
+        const Setting settings[] = {
+            {1'000, 64 * kMB, true},   {10'000, 64 * kMB, true}, {100'000, 64 * kMB, true},
+            {kNoLimit, 4 * kMB, true}, {kNoLimit, 16 * kMB, true}, {1'000, 64 * kMB, false},
+            {10'000, 64 * kMB, false}, {kNoLimit, 16 * kMB, false},
+        };
+        const std::size_t t = o_.threads.back();
+        std::printf("\n== bulk settings (end to end, tagging on, %zu %s; commit() at the end is "
+                    "flushed to disk in every row)\n",
+                    t, t == 1 ? "thread" : "threads");
+        std::printf("%-38s %7s %8s %8s %7s %10s %9s\n", "batch docs / bytes / sync", "MB/s",
+                    "seconds", "CPU s", "RSS MB", "index MB", "idx/text");
+        json rows = json::array();
+        const double text = corpus_["bytes"].get<double>();
+        for (const Setting& s : settings) {
+            const std::string docs = s.docs == kNoLimit ? "no limit" : thousands(json(s.docs));
+            const std::string label = docs + " / " + std::to_string(s.bytes / kMB) + " MB / " +
+                                      (s.sync ? "sync" : "no-sync");
+            for (std::size_t rep = 0; rep < o_.repeat; ++rep) {
+                const std::string key = "bulk-d" + std::to_string(s.docs) + "-b" +
+                                        std::to_string(s.bytes / kMB) + (s.sync ? "-sync" : "-nosync") +
+                                        "-r" + std::to_string(rep + 1);
+                auto args = corpus_args(corpus_, fs::absolute(o_.corpus));
+                args.insert(args.end(), {{"index", (work_ / "bulk").string()},
+                                         {"tag", "1"},
+                                         {"threads", std::to_string(t)},
+                                         {"batch_docs", std::to_string(s.docs)},
+                                         {"batch_bytes", std::to_string(s.bytes)},
+                                         {"sync", s.sync ? "1" : "0"}});
+                const Run r = child("ngosearch", args);
+                const std::string name = o_.repeat > 1 ? label + " #" + std::to_string(rep + 1) : label;
+                if (!r.ok) {
+                    std::printf("%-38s FAILED: %s\n", name.c_str(), r.error.c_str());
+                    continue;
+                }
+                const json& f = r.figures;
+                std::printf("%-38s %7.2f %8.2f %8.2f %7.0f %10.1f %9.2f\n", name.c_str(),
+                            f["mb_per_s"].get<double>(), f["seconds"].get<double>(),
+                            f["cpu_seconds"].get<double>(), mb(f["peak_rss_bytes"]),
+                            mb(f["index_bytes"]), f["index_bytes"].get<double>() / text);
+                std::fflush(stdout);
+                json row = f;
+                row["setting"] = name;
+                row["batch_docs"] = s.docs == kNoLimit ? json() : json(s.docs);
+                row["batch_bytes"] = s.bytes;
+                row["sync"] = s.sync;
+                row["threads"] = t;
+                rows.push_back(row);
+            }
+        }
+        results_["bulk"]["settings"] = rows;
+        stored_parts();
+    }
+
+    void stored_parts() {
+        std::printf("\n== stored parts (documents built once; each variant written by one writer, "
+                    "a commit per 1,000; sizes compacted)\n");
+        const Run r = child("stored-parts", {{"corpus", fs::absolute(o_.corpus).string()},
+                                             {"work", work_.string()},
+                                             {"batch_docs", "1000"},
+                                             {"threads", std::to_string(o_.threads.back())},
+                                             {"words", corpus_["words"].dump()}});
+        if (!r.ok) {
+            std::printf("FAILED: %s\n", r.error.c_str());
+            return;
+        }
+        results_["bulk"]["stored_parts"] = r.figures;
+        std::printf("%-18s %8s %8s %10s %8s %10s %8s %9s  %s\n", "variant", "write s", "CPU s",
+                    "index MB", "/text", "compact MB", "/text", "saves", "left out");
+        const double text = r.figures["bytes"].get<double>();
+        double all = 0;
+        for (const auto& v : r.figures["variants"]) {
+            const double c = v["compacted_bytes"];
+            if (v["variant"] == "all") all = c;
+            std::printf("%-18s %8.2f %8.2f %10.1f %8.2f %10.1f %8.2f %8.1f%%  %s\n",
+                        v["variant"].get<std::string>().c_str(), v["seconds"].get<double>(),
+                        v["cpu_seconds"].get<double>(), mb(v["index_bytes"]),
+                        v["index_bytes"].get<double>() / text, c / 1048576.0, c / text,
+                        all > 0 ? 100.0 * (all - c) / all : 0.0,
+                        v["left_out"].get<std::string>().c_str());
+        }
+        std::printf("peak RSS %.0f MB (all documents built held in memory)\n",
+                    mb(r.figures["peak_rss_bytes"]));
+    }
+
     void index_sizes() {
         std::printf("\n== index size (bytes per byte of text; compacted with Xapian's compact)\n");
         std::printf("%-34s %10s %8s %10s %8s %9s %9s\n", "index", "MB", "/text", "compact MB",
@@ -701,6 +804,7 @@ class Bench {
                               {"ratios", ratios},
                               {"queries", results_.value("queries", json())},
                               {"targets", results_.value("targets", json())},
+                              {"bulk", results_.value("bulk", json())},
                               {"checks", {{"passed", checks_passed_}, {"failures", failures_}}}};
             std::ofstream out(o_.json_out);
             out << doc.dump(2) << '\n';

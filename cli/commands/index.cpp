@@ -82,6 +82,10 @@ int run_index(const Args& args) {
     bool prune = false;
     std::string max_file_size;
     std::vector<std::string> gazetteers;
+    const std::string batch_help =
+        "commit every N documents (default " + std::to_string(IndexOptions{}.batch_docs) +
+        ") or " + std::to_string(IndexOptions{}.batch_bytes >> 20) +
+        " MB of text, whichever comes first";
     po::options_description desc("options");
     add_common_options(desc, common);
     desc.add_options()
@@ -89,10 +93,11 @@ int run_index(const Args& args) {
         ("json", po::bool_switch(&json), "print the report as one JSON object")
         ("quiet,q", po::bool_switch(&quiet), "no progress bar")
         ("batch-docs", po::value(&batch)->value_name("N"),
-         "commit every N documents (default 1000)")
+         batch_help.c_str())
         ("no-sync", po::bool_switch(&no_sync),
-         "do not flush commits to disk (faster bulk builds; a power loss or OS crash meanwhile "
-         "can leave the index unopenable, a killed run cannot)")
+         "updating an existing index, do not flush each batch's commit to disk, only the "
+         "last one when the run ends, as a new index always is (faster; a power loss or OS "
+         "crash during the run can leave the index unopenable, a killed run cannot)")
         ("prune", po::bool_switch(&prune),
          "also remove the documents indexed from files under each folder given that are gone")
         ("shards", po::value(&shards)->value_name("N"),

@@ -132,7 +132,10 @@ struct Indexer::Impl {
 
     // Creates the index's databases when it is new; opens them; checks the analysis.
     void open() {
-        if (detail::awaiting_index(path)) {
+        // A new index is a bulk build: its batches skip the fsync (DB_NO_SYNC) and commit()
+        // flushes them; a power loss meanwhile loses only the unfinished build (IndexOptions::sync).
+        const bool fresh = detail::awaiting_index(path);
+        if (fresh) {
             if (!options.create) throw IndexNotFound("no index at " + where);
             detail::create_index(path, options.analyzer->fingerprint(),
                                  std::max<std::size_t>(options.shards, 1));
@@ -146,7 +149,8 @@ struct Indexer::Impl {
                                   "one, or index into a new folder)");
         }
         const detail::BatchLimits limits{options.batch_docs, options.batch_bytes};
-        for (const fs::path& p : paths) shards.emplace_back(p, limits, options.sync);
+        const bool sync_batches = options.sync && !fresh;
+        for (const fs::path& p : paths) shards.emplace_back(p, limits, sync_batches);
         const std::string& fingerprint = options.analyzer->fingerprint();
         for (auto& s : shards) {
             detail::translate_xapian_errors(s.where(), [&] {

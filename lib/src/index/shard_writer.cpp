@@ -5,11 +5,12 @@
 
 #include "detail/xapian_errors.hpp"
 #include "index/document_codec.hpp"
+#include "index/durable_files.hpp"
 
 namespace ngosearch::detail {
 
 ShardWriter::ShardWriter(const std::filesystem::path& path, BatchLimits limits, bool sync)
-    : where_(path.string()), limits_(limits) {
+    : where_(path.string()), limits_(limits), sync_(sync) {
     if (limits_.docs == 0) limits_.docs = 1;
     if (limits_.bytes == 0) limits_.bytes = 1;
     // Created (see index_creation.hpp) before it is opened.
@@ -45,13 +46,20 @@ bool ShardWriter::remove(std::string_view id) {
 
 void ShardWriter::count(std::size_t bytes) {
     pending_bytes_ += bytes;
-    if (++pending_ >= limits_.docs || pending_bytes_ >= limits_.bytes) commit();
+    if (++pending_ >= limits_.docs || pending_bytes_ >= limits_.bytes) commit_batch();
 }
 
-void ShardWriter::commit() {
+void ShardWriter::commit_batch() {
     translate_xapian_errors(where_, [&] { db_.commit(); });
     pending_ = 0;
     pending_bytes_ = 0;
+}
+
+void ShardWriter::commit() {
+    commit_batch();
+    // DB_NO_SYNC left this commit (and the batches before it) in the page cache; a run that
+    // returns must have its index on disk, whatever the power does next.
+    if (!sync_) flush_folder_to_disk(where_);
 }
 
 void ShardWriter::rollback() {

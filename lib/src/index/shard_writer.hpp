@@ -27,7 +27,8 @@ struct BatchLimits {
 
 class ShardWriter {
 public:
-    /// Opens (creating if missing) the database at `path`.
+    /// Opens (creating if missing) the database at `path`. Without `sync`, the batches are
+    /// committed with Xapian's DB_NO_SYNC and only commit() flushes them to disk.
     /// @throws IndexLocked, IndexCorrupt, IndexError.
     ShardWriter(const std::filesystem::path& path, BatchLimits limits, bool sync);
 
@@ -36,6 +37,8 @@ public:
     void write(const BuiltDocument& built);
     /// Deletes the document with this id; false if there was none.
     bool remove(std::string_view id);
+    /// Commits and makes everything committed durable, whatever `sync` was: without it, the
+    /// database's files are flushed to disk here (the batches before were not).
     void commit();
     /// Discards the changes since the last commit.
     void rollback();
@@ -46,10 +49,13 @@ public:
 
 private:
     void count(std::size_t bytes);
+    /// A batch's commit: flushed to disk only with `sync`.
+    void commit_batch();
 
     std::string where_;
     Xapian::WritableDatabase db_;
     BatchLimits limits_;
+    bool sync_ = true;
     std::size_t pending_ = 0;
     std::size_t pending_bytes_ = 0;
 };
