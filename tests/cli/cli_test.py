@@ -633,7 +633,7 @@ class BatchTest(CliCase):
 
 
     def test_batch_search_while_an_index_run_commits(self):
-        # A writer committing every 10 documents overtakes the revision the searcher reads;
+        # A writer committing every 40 documents overtakes the revision the searcher reads;
         # the searcher reopens and every query is answered (Xapian's DatabaseModifiedError
         # used to stop the batch part way).
         big = os.path.join(self.tmp, "big")
@@ -644,7 +644,7 @@ class BatchTest(CliCase):
         queries = ["detention", "prosecute activists", "구금", "활동가 기소", "\"round 3\""] * 800
         # The index exists before the searcher opens it; then the writer goes on committing.
         self.ok("index", "--db", self.db, "--quiet", os.path.join(big, "00000.txt"))
-        writer = subprocess.Popen([CLI, "index", "--db", self.db, "--quiet", "--batch-docs", "10",
+        writer = subprocess.Popen([CLI, "index", "--db", self.db, "--quiet", "--batch-docs", "40",
                                    big], cwd=self.tmp, env=self.env(),
                                   stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
         try:
