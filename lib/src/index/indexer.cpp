@@ -148,7 +148,11 @@ struct Indexer::Impl {
                                   "; a shard count applies to a new index (compact it into "
                                   "one, or index into a new folder)");
         }
-        const detail::BatchLimits limits{options.batch_docs, options.batch_bytes};
+        // The batch is the index's, shared by its shards: what all of them buffer together
+        // (and so the memory) is what one database would buffer.
+        const std::size_t n = paths.size();
+        const detail::BatchLimits limits{std::max<std::size_t>(options.batch_docs / n, 1),
+                                         std::max<std::size_t>(options.batch_bytes / n, 1)};
         const bool sync_batches = options.sync && !fresh;
         for (const fs::path& p : paths) shards.emplace_back(p, limits, sync_batches);
         const std::string& fingerprint = options.analyzer->fingerprint();

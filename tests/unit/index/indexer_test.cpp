@@ -241,6 +241,17 @@ TEST_CASE("indexer: a sharded index routes add, replace and remove to a document
                          doctest::Contains("has 3 shard(s), not 2"), InvalidArgument);
 }
 
+TEST_CASE("indexer: the shards of an index share its batch (memory does not grow with them)") {
+    TempDir dir;
+    const auto db = dir / "idx";
+    Indexer ix(db, IndexOptions{.batch_docs = 12, .shards = 2});
+    for (int i = 0; i < 12; ++i) ix.add({.id = "d" + std::to_string(i), .body = "letter"});
+    // One of the two shards holds at least 6 of the 12: it has committed its share.
+    CHECK(Searcher(db).stats().documents >= 6);
+    ix.commit();
+    CHECK(Searcher(db).stats().documents == 12);
+}
+
 TEST_CASE("indexer: ids that are not UTF-8 find their shard again (stored repaired, routed so)") {
     TempDir dir;
     Indexer ix(dir / "idx", IndexOptions{.shards = 3});

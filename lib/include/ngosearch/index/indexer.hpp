@@ -33,7 +33,9 @@ struct IndexOptions {
     /// Documents buffered before an automatic commit. Measured: 1,000 (33.0 CPU-s, peak RSS
     /// 232 MB) beat 10,000 (36.5 CPU-s, 492 MB) and one batch of all (38.3 CPU-s, 492 MB):
     /// larger batches only made the uncompacted index smaller (6.5 against 9.5 bytes per text
-    /// byte; compaction evens that). A crash loses at most one batch.
+    /// byte; compaction evens that). A crash loses at most one batch. The shards of a sharded
+    /// index share both batch limits (each commits at its share), so memory does not grow
+    /// with the shard count.
     std::size_t batch_docs = 1000;
     /// Text bytes (titles and bodies) buffered before an automatic commit, whatever the number
     /// of documents: Xapian's buffers grow with the text, so this bounds memory with large
