@@ -15,13 +15,13 @@ namespace {
 
 constexpr std::string_view kBold = "\x1b[1m";
 // A line of --batch longer than this is no query (a file pasted by mistake, /dev/zero): refused
-// without reading it all into memory.
+// without reading it all into memory (--max-query-bytes).
 constexpr std::size_t kMaxBatchLine = 1 << 20;
 
 enum class BatchLine { Line, End, TooLong, Binary };
 
-// Reads one line (without '\n') into `line`, holding at most kMaxBatchLine bytes of it.
-BatchLine read_batch_line(std::istream& in, std::string& line) {
+// Reads one line (without '\n') into `line`, holding at most `max_bytes` bytes of it.
+BatchLine read_batch_line(std::istream& in, std::string& line, std::size_t max_bytes) {
     line.clear();
     bool any = false, too_long = false;
     std::streambuf& buf = *in.rdbuf();
@@ -29,7 +29,7 @@ BatchLine read_batch_line(std::istream& in, std::string& line) {
         any = true;
         if (c == '\n') break;
         if (c == '\0') return BatchLine::Binary;
-        if (line.size() < kMaxBatchLine) {
+        if (line.size() < max_bytes) {
             line.push_back(static_cast<char>(c));
         } else {
             too_long = true;
@@ -130,6 +130,7 @@ int run_search(const Args& args) {
     std::string batch;
     bool json = false, any = false, no_relax = false, no_fallback = false, no_expand = false;
     std::vector<std::string> gazetteers;
+    std::size_t max_line = kMaxBatchLine;
     SearchOptions options;
     po::options_description desc("options");
     add_common_options(desc, common);
@@ -155,7 +156,19 @@ int run_search(const Args& args) {
          "gazetteer; repeatable)")
         ("batch", po::value(&batch)->value_name("FILE"),
          "run one query per line of FILE ('-' for stdin); blank and # lines are skipped")
-        ("json", po::bool_switch(&json), "print one JSON object per query");
+        ("json", po::bool_switch(&json), "print one JSON object per query")
+        ("max-query-words", po::value(&options.max_query_words)->value_name("N"),
+         "refuse queries of more than N words (default 1024)")
+        ("max-query-depth", po::value(&options.max_query_depth)->value_name("N"),
+         "refuse queries with brackets nested more than N deep (default 256)")
+        ("max-wildcard-terms", po::value(&options.max_wildcard_terms)->value_name("N"),
+         "a wildcard (prosecut*) stands for its N most frequent terms (default 1000; 0: all, "
+         "however many)")
+        ("snippet-scan-bytes", po::value(&options.snippet_scan_bytes)->value_name("N"),
+         "read at most N bytes of a hit's text looking for a passage that shows a match "
+         "(default 4194304; longer documents show a passage of their start)")
+        ("max-query-bytes", po::value(&max_line)->value_name("N"),
+         "with --batch, refuse lines longer than N bytes (default 1048576)");
     po::variables_map vm;
     parse(args, desc, "query", vm);
     if (common.help) {
@@ -175,6 +188,7 @@ int run_search(const Args& args) {
     options.expand_entities = !no_expand;
     if (!batch.empty() && !words.empty()) throw po::error("give either QUERY or --batch, not both");
     if (batch.empty() && words.empty()) throw po::error("search needs a QUERY (or --batch FILE)");
+    if (max_line == 0) throw po::error("--max-query-bytes takes a number of bytes above 0");
 
     const Searcher searcher(index_path(common), nullptr, load_gazetteer(gazetteers));
     const bool tty = stdout_is_tty();
@@ -222,7 +236,7 @@ int run_search(const Args& args) {
     bool first = true;
     std::string line;
     for (std::size_t number = 1;; ++number) {
-        const BatchLine got = read_batch_line(in, line);
+        const BatchLine got = read_batch_line(in, line, max_line);
         if (got == BatchLine::End) break;
         if (got == BatchLine::Binary) {
             throw InputError(source, "line " + std::to_string(number) +
@@ -230,11 +244,13 @@ int run_search(const Args& args) {
         }
         if (got == BatchLine::TooLong) {
             error(source + ": line " + std::to_string(number) + " is longer than " +
-                  std::to_string(kMaxBatchLine) + " bytes; not run (a query is a line of text)");
+                  std::to_string(max_line) +
+                  " bytes; not run (a query is a line of text; --max-query-bytes N raises the "
+                  "limit)");
             if (json) {
                 print_json(std::cout, {{"query", nullptr},
                                        {"error", "query line longer than " +
-                                                     std::to_string(kMaxBatchLine) + " bytes"},
+                                                     std::to_string(max_line) + " bytes"},
                                        {"position", nullptr}});
             }
             all_ok = false;

@@ -1669,6 +1669,51 @@ class HostileInputTest(CliCase):
         self.assertEqual([h["id"] for h in result["hits"]], ["moon.txt"])
 
 
+class LimitTest(CliCase):
+    """Each query limit is refused with a message naming its option and flag; the flag raises
+    it. (tests/limits/run_limits.py measures the large cases.)"""
+
+    def setUp(self):
+        super().setUp()
+        docs = os.path.join(self.tmp, "docs")
+        write_tree(docs, {"a.txt": "human rights tokalpha\n", "b.txt": "rights tokbeta\n",
+                          "c.txt": "rights tokbeta again\n"})
+        self.ok("index", "--db", self.db, "--quiet", docs)
+
+    def total(self, *args):
+        return self.json_line(self.ok("search", "--db", self.db, "--json", *args))["total"]
+
+    def test_query_words_depth_and_wildcard_terms_are_flags(self):
+        words = " ".join(["rights"] * 40)
+        proc = self.run_cli("search", "--db", self.db, "--max-query-words", "30", words)
+        self.assertExit(proc, 1)
+        self.assertIn("SearchOptions::max_query_words, or ngosearch search --max-query-words",
+                      proc.stderr)
+        self.assertEqual(self.total("--max-query-words", "40", words), 3)
+        deep = "(" * 300 + "rights" + ")" * 300
+        proc = self.run_cli("search", "--db", self.db, deep)
+        self.assertExit(proc, 1)
+        self.assertIn("nested more than 256 deep", proc.stderr)
+        self.assertIn("--max-query-depth", proc.stderr)
+        self.assertEqual(self.total("--max-query-depth", "300", deep), 3)
+        # tokbeta is in two documents, tokalpha in one: one term means the most frequent.
+        self.assertEqual(self.total("tok*"), 3)
+        self.assertEqual(self.total("--max-wildcard-terms", "1", "tok*"), 2)
+        self.assertEqual(self.total("--max-wildcard-terms", "0", "tok*"), 3)
+
+    def test_batch_line_limit_is_a_flag(self):
+        write_file(os.path.join(self.tmp, "q.txt"), "rights\n" + "human " * 200 + "\n")
+        proc = self.run_cli("search", "--db", self.db, "--json", "--max-query-bytes", "1000",
+                            "--batch", "q.txt")
+        self.assertExit(proc, 1)
+        self.assertIn("line 2 is longer than 1000 bytes", proc.stderr)
+        self.assertIn("--max-query-bytes", proc.stderr)
+        proc = self.ok("search", "--db", self.db, "--json", "--batch", "q.txt")
+        self.assertEqual(len(proc.stdout.splitlines()), 2)
+        proc = self.run_cli("search", "--db", self.db, "--max-query-bytes", "0", "--batch", "q.txt")
+        self.assertExit(proc, 2)
+
+
 # The web pages and PDF of corpus/formats/ (no front matter, no MANIFEST row): what the loaders
 # must read from the files themselves.
 CORPUS_FORMATS = [

@@ -8,6 +8,7 @@
 #include <ngosearch/text/normalize.hpp>
 #include <ngosearch/text/utf8.hpp>
 
+#include "detail/text_pieces.hpp"
 #include "index/document_codec.hpp"
 #include "index/prefixes.hpp"
 #include "index/schema.hpp"
@@ -42,19 +43,16 @@ Document valid_utf8(const Document& d) {
 }  // namespace
 
 DocumentBuilder::DocumentBuilder(std::shared_ptr<const analysis::Analyzer> analyzer,
-                                 std::shared_ptr<const entities::EntityTagger> tagger)
-    : analyzer_(std::move(analyzer)), tagger_(std::move(tagger)) {
+                                 std::shared_ptr<const entities::EntityTagger> tagger,
+                                 std::size_t piece_bytes)
+    : analyzer_(std::move(analyzer)), tagger_(std::move(tagger)), piece_bytes_(piece_bytes) {
     if (!analyzer_) throw InvalidArgument("DocumentBuilder: analyzer must not be null");
+    if (piece_bytes_ == 0) throw InvalidArgument("DocumentBuilder: piece_bytes must not be 0");
 }
 
-void DocumentBuilder::add_entities(Document& doc, const analysis::TokenBuffer& title,
-                                   const analysis::TokenBuffer& body, Xapian::Document& x) const {
-    doc.entities.clear();
-    if (!tagger_) return;
-    thread_local std::vector<entities::Entity> in_title;
-    in_title.clear();
-    tagger_->tag(doc.title, doc.date, *analyzer_, title, in_title);
-    tagger_->tag(doc.body, doc.date, *analyzer_, body, doc.entities);
+void DocumentBuilder::add_entity_terms(const std::vector<entities::Entity>& in_title,
+                                       const std::vector<entities::Entity>& in_body,
+                                       Xapian::Document& x) const {
     // One term per entity (and per article cited), its wdf the mentions: title ones count as
     // the title's words do.
     std::map<std::string, Xapian::termcount> terms;
@@ -69,7 +67,7 @@ void DocumentBuilder::add_entities(Document& doc, const analysis::TokenBuffer& t
         listed.emplace(std::make_pair(e.type, e.id), e.name);
     };
     for (const auto& e : in_title) count(e, kTitleWdf);
-    for (const auto& e : doc.entities) count(e, 1);
+    for (const auto& e : in_body) count(e, 1);
     for (const auto& [term, wdf] : terms) x.add_term(term, wdf);
     std::string value;
     for (const auto& [key, name] : listed) {
@@ -96,15 +94,39 @@ BuiltDocument DocumentBuilder::build(const Document& given, std::string_view con
                               "': language and type must be short codes (at most " +
                               std::to_string(kMaxCodeBytes) + " bytes), like 'ko' or 'letter'");
     }
-    // One analysis of each field serves the terms and the entities.
-    thread_local analysis::TokenBuffer title_tokens, body_tokens;
-    title_tokens.clear();
-    body_tokens.clear();
-    analyzer_->analyze(doc.title, title_tokens);
-    analyzer_->analyze(doc.body, body_tokens);
     BuiltDocument out;
     Xapian::Document& x = out.document;
-    add_entities(doc, title_tokens, body_tokens, x);
+    // One analysis of each field (each piece of the body) serves the terms and the entities.
+    thread_local analysis::TokenBuffer tokens;
+    thread_local std::vector<entities::Entity> in_title;
+    tokens.clear();
+    in_title.clear();
+    doc.entities.clear();
+    analyzer_->analyze(doc.title, tokens);
+    if (tagger_) tagger_->tag(doc.title, doc.date, *analyzer_, tokens, in_title);
+    index_tokens(x, *analyzer_, tokens, find_field("title")->prefix, 1, 1);
+    Xapian::termpos next = index_tokens(x, *analyzer_, tokens, "", kTitleWdf, 1) + kFieldGap;
+    const std::string_view body = doc.body;
+    for (std::size_t begin = 0; begin < body.size();) {
+        const std::string_view piece = body.substr(begin, piece_end(body.substr(begin),
+                                                                    piece_bytes_));
+        tokens.clear();
+        analyzer_->analyze(piece, tokens);
+        if (tagger_) {
+            const std::size_t first = doc.entities.size();
+            tagger_->tag(piece, doc.date, *analyzer_, tokens, doc.entities);
+            for (std::size_t i = first; i < doc.entities.size(); ++i) {
+                doc.entities[i].begin += static_cast<std::uint32_t>(begin);
+                doc.entities[i].end += static_cast<std::uint32_t>(begin);
+            }
+        }
+        // Positions go on from the previous piece's last word.
+        if (!tokens.empty()) next = index_tokens(x, *analyzer_, tokens, "", 1, next);
+        begin += piece.size();
+    }
+    // A large body leaves the buffer's capacity behind in this thread: let it go.
+    if (tokens.capacity() > (1u << 16)) analysis::TokenBuffer().swap(tokens);
+    add_entity_terms(in_title, doc.entities, x);
     x.set_data(encode_document(doc));
     out.id = doc.id;
     out.text_bytes = doc.title.size() + doc.body.size();
@@ -122,9 +144,6 @@ BuiltDocument DocumentBuilder::build(const Document& given, std::string_view con
     if (!type.empty()) x.add_boolean_term(type_prefix + type);
     if (!doc.date.empty()) x.add_value(slot(Slot::Date), date_value(doc.date));
     if (!content_hash.empty()) x.add_value(slot(Slot::ContentHash), std::string(content_hash));
-    index_tokens(x, *analyzer_, title_tokens, find_field("title")->prefix, 1, 1);
-    const Xapian::termpos pos = index_tokens(x, *analyzer_, title_tokens, "", kTitleWdf, 1);
-    index_tokens(x, *analyzer_, body_tokens, "", 1, pos + kFieldGap);
     return out;
 }
 

@@ -16,6 +16,9 @@
 
 namespace ngosearch::detail {
 
+/// Bytes of a body analysed at once (see DocumentBuilder::build).
+inline constexpr std::size_t kBodyPieceBytes = 1u << 20;
+
 /// A document ready for the writer: Xapian's document and the id term to replace it by.
 struct BuiltDocument {
     Xapian::Document document;
@@ -26,9 +29,10 @@ struct BuiltDocument {
 
 class DocumentBuilder {
 public:
-    /// `tagger` may be null: no entities are found or indexed.
+    /// `tagger` may be null: no entities are found or indexed. `piece_bytes`: see build().
     DocumentBuilder(std::shared_ptr<const analysis::Analyzer> analyzer,
-                    std::shared_ptr<const entities::EntityTagger> tagger);
+                    std::shared_ptr<const entities::EntityTagger> tagger,
+                    std::size_t piece_bytes = kBodyPieceBytes);
 
     /// Builds `doc`, its entities found by the tagger (their ids as terms under their type's
     /// prefix, weighted by mentions; stored with their spans; listed in a value for facets).
@@ -37,16 +41,21 @@ public:
     /// Invalid UTF-8 in any field is repaired. `content_hash` (may be empty) is stored for
     /// skipping unchanged files.
     /// @throws InvalidArgument for an empty id, an invalid date, over-long language or type.
+    /// A body longer than `piece_bytes` is analysed and tagged a piece at a time (pieces
+    /// cut at line breaks, else sentence ends, else spaces), so that memory grows with the
+    /// piece, not the body: a mention across a cut (rare) is not found as one entity.
     BuiltDocument build(const Document& doc, std::string_view content_hash) const;
 
     const analysis::Analyzer& analyzer() const noexcept { return *analyzer_; }
 
 private:
-    void add_entities(Document& doc, const analysis::TokenBuffer& title,
-                      const analysis::TokenBuffer& body, Xapian::Document& x) const;
+    void add_entity_terms(const std::vector<entities::Entity>& in_title,
+                          const std::vector<entities::Entity>& in_body,
+                          Xapian::Document& x) const;
 
     std::shared_ptr<const analysis::Analyzer> analyzer_;
     std::shared_ptr<const entities::EntityTagger> tagger_;
+    std::size_t piece_bytes_;
 };
 
 }  // namespace ngosearch::detail

@@ -16,9 +16,6 @@ using Q = Xapian::Query;
 
 // Xapian's QueryParser reads "a NEAR b" as "within 10 words".
 constexpr Xapian::termcount kDefaultNearDistance = 10;
-// Brackets nested deeper than this are refused: the parser recurses once per bracket.
-constexpr std::size_t kMaxDepth = 256;
-
 // The operands between two boolean operators, sorted as Xapian's QueryParser sorts them.
 struct Prob {
     std::vector<Operand> plain, loved, hated;
@@ -137,9 +134,12 @@ private:
     // ( … ), with the sign written before it.
     Operand group() {
         const Item& open = items_[i_++];
-        if (++depth_ > kMaxDepth) {
-            throw QueryError("brackets nested more than " + std::to_string(kMaxDepth) +
-                                 " deep (at byte " + std::to_string(open.begin) + ")",
+        // Refused past the limit: the parser recurses once per bracket.
+        if (++depth_ > options_.max_depth) {
+            throw QueryError("brackets nested more than " + std::to_string(options_.max_depth) +
+                                 " deep (at byte " + std::to_string(open.begin) +
+                                 "); to run it raise the limit: SearchOptions::max_query_depth, "
+                                 "or ngosearch search --max-query-depth N",
                              open.begin);
         }
         Operand o;

@@ -34,8 +34,6 @@ struct QueryContext {
     /// Weight of a Korean word's bigram fallback relative to a match of its stem: low, so that
     /// what the analysis resolves ranks first and the fallback only fills in what it misses.
     double fallback_weight = 0.5;
-    /// A wildcard (prosecut*) expands to at most this many terms, the most frequent first.
-    Xapian::termcount max_wildcard_terms = 1000;
     /// The gazetteer's names, for entity filters (person:"Moon Jae-in") and for words that name
     /// an entity; null: entity filters take ids only and nothing expands.
     const entities::detail::NameIndex* names = nullptr;
@@ -70,6 +68,9 @@ struct BuildOptions {
     /// optional, but phrases and field words stay required.
     bool relaxing = false;
     std::size_t max_words = 1024;  ///< more words are a QueryError
+    std::size_t max_depth = 256;   ///< brackets nested deeper are a QueryError
+    /// A wildcard (prosecut*) expands to at most this many terms, the most frequent first.
+    Xapian::termcount max_wildcard_terms = 1000;
 };
 
 /// Builds the query. With options.match_all words side by side must all match (AND), else any

@@ -239,7 +239,8 @@ private:
                 throw QueryError("the query has more than " + std::to_string(options_.max_words) +
                                      " words (the " + std::to_string(options_.max_words + 1) +
                                      "th at byte " + std::to_string(l.begin) +
-                                     "); shorten it, or raise the max_query_words option",
+                                     "); shorten it, or raise the limit: SearchOptions::max_query_words, or "
+                                     "ngosearch search --max-query-words N",
                                  l.begin);
             }
             const std::string_view written = q_.substr(l.begin, l.end - l.begin);
@@ -262,7 +263,7 @@ private:
                       Operand& o) {
         if (wildcard) {
             o.query = Q(Q::OP_WILDCARD, std::string(prefix) + words.front().text,
-                        ctx_.max_wildcard_terms, Q::WILDCARD_LIMIT_MOST_FREQUENT, Q::OP_SYNONYM);
+                        options_.max_wildcard_terms, Q::WILDCARD_LIMIT_MOST_FREQUENT, Q::OP_SYNONYM);
             return;
         }
         for (const Token& w : words) {

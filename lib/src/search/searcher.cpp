@@ -132,8 +132,8 @@ struct Searcher::Impl {
             h.score = it.get_weight();
             h.rank = it.get_rank();
             h.entities = d.entities;
-            detail::make_snippet(mset, d.body, options.snippet_bytes, reader.stem, *analyzer, terms,
-                                 h);
+            detail::make_snippet(mset, d.body, options.snippet_bytes, options.snippet_scan_bytes,
+                                 reader.stem, *analyzer, terms, h);
             if (h.highlights.empty() && !expanded.empty()) {
                 detail::passage_around_entities(d.body, expanded, options.snippet_bytes, h);
             }
@@ -148,7 +148,12 @@ struct Searcher::Impl {
                 .fallback = o.korean_fallback,
                 .expand_entities = o.expand_entities,
                 .relaxing = false,
-                .max_words = o.max_query_words};
+                .max_words = o.max_query_words,
+                .max_depth = o.max_query_depth,
+                // Xapian keeps none of the most frequent 0: no limit is the largest one.
+                .max_wildcard_terms = static_cast<Xapian::termcount>(std::min<std::size_t>(
+                    o.max_wildcard_terms == 0 ? SIZE_MAX : o.max_wildcard_terms,
+                    Xapian::termcount(-1)))};
     }
 
     // Lexed as given (invalid UTF-8 included), so error positions are positions in what the

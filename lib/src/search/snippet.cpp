@@ -7,6 +7,8 @@
 
 #include <ngosearch/text/utf8.hpp>
 
+#include "detail/text_pieces.hpp"
+
 namespace ngosearch::detail {
 
 namespace {
@@ -98,14 +100,12 @@ void passage_around_first_match(std::string_view body, std::size_t length,
     }
 }
 
-}  // namespace
-
-void make_snippet(const Xapian::MSet& mset, std::string_view text, std::size_t length,
-                  const Xapian::Stem& stem, const analysis::Analyzer& analyzer,
-                  const std::unordered_set<std::string>& terms, Hit& hit) {
+// The snippet of one window of a text.
+void window_snippet(const Xapian::MSet& mset, std::string_view text, std::size_t length,
+                    const Xapian::Stem& stem, const analysis::Analyzer& analyzer,
+                    const std::unordered_set<std::string>& terms, Hit& hit) {
     hit.snippet.clear();
     hit.highlights.clear();
-    if (text.empty()) return;
     std::string body(text);
     // Our markers must not occur in the text itself.
     for (const std::string_view marker : {kOpen, kClose}) {
@@ -150,6 +150,42 @@ void make_snippet(const Xapian::MSet& mset, std::string_view text, std::size_t l
     if (hit.highlights.empty() && !terms.empty()) {
         passage_around_first_match(body, length, analyzer, terms, hit);
     }
+}
+
+constexpr std::string_view kEllipsis = "\xE2\x80\xA6";
+
+}  // namespace
+
+void make_snippet(const Xapian::MSet& mset, std::string_view text, std::size_t length,
+                  std::size_t scan_bytes, const Xapian::Stem& stem,
+                  const analysis::Analyzer& analyzer,
+                  const std::unordered_set<std::string>& terms, Hit& hit) {
+    hit.snippet.clear();
+    hit.highlights.clear();
+    if (text.empty()) return;
+    // Window by window, until one shows a match: Xapian's snippet and our analysis read all
+    // they are given, so a match near the start of a long body costs one window, and no body
+    // costs more than scan_bytes of reading.
+    const std::size_t window = std::max(kSnippetWindowBytes, 2 * length);
+    Hit first;
+    for (std::size_t begin = 0; begin < text.size() && (begin == 0 || begin < scan_bytes);) {
+        const std::size_t end = begin + piece_end(text.substr(begin), window);
+        window_snippet(mset, text.substr(begin, end - begin), length, stem, analyzer, terms, hit);
+        if (begin > 0 && !hit.snippet.starts_with(kEllipsis)) {
+            hit.snippet.insert(0, kEllipsis);
+            for (auto& [b, e] : hit.highlights) {
+                b += kEllipsis.size();
+                e += kEllipsis.size();
+            }
+        }
+        if (end < text.size() && !hit.snippet.ends_with(kEllipsis)) hit.snippet += kEllipsis;
+        if (!hit.highlights.empty() || terms.empty()) return;
+        if (begin == 0) first = hit;
+        begin = end;
+    }
+    // No window read shows a match: the passage Xapian chose in the first.
+    hit.snippet = std::move(first.snippet);
+    hit.highlights = std::move(first.highlights);
 }
 
 void passage_around_entities(std::string_view body, const std::vector<std::string>& ids,

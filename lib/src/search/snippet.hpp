@@ -13,6 +13,9 @@
 
 namespace ngosearch::detail {
 
+/// Bytes of a text that make_snippet reads at once.
+inline constexpr std::size_t kSnippetWindowBytes = 64u << 10;
+
 /// The unprefixed and "Z"-prefixed terms of a query: what a body word can match.
 std::unordered_set<std::string> highlight_terms(const Xapian::Query& query);
 
@@ -21,8 +24,12 @@ std::unordered_set<std::string> highlight_terms(const Xapian::Query& query);
 /// passage is run through the analyzer and every word whose form, stem or compound part is a
 /// query term is marked too, so "국가보안법을" is marked for 국가보안법 and for 보안법, and the
 /// words of a Korean phrase are marked although their particles differ.
+/// A text longer than kSnippetWindowBytes is read a window at a time, up to the first window
+/// that shows a match, and no further than `scan_bytes` into it (the first window always):
+/// past that, the passage is the first window's best, unmarked.
 void make_snippet(const Xapian::MSet& mset, std::string_view text, std::size_t length,
-                  const Xapian::Stem& stem, const analysis::Analyzer& analyzer,
+                  std::size_t scan_bytes, const Xapian::Stem& stem,
+                  const analysis::Analyzer& analyzer,
                   const std::unordered_set<std::string>& terms, Hit& hit);
 
 /// Replaces hit.snippet with a passage around the first of the hit's entities whose id is in

@@ -33,6 +33,11 @@ struct SearchOptions {
     std::size_t offset = 0;          ///< skip this many hits (paging)
     std::size_t limit = 10;          ///< return at most this many hits (0 = count only)
     std::size_t snippet_bytes = 240; ///< target snippet length in bytes
+    /// Bytes of a hit's text read to find a passage that shows a match (from the start, 64 KB
+    /// at a time, stopping at the first that does). Beyond it a very long document's snippet
+    /// is a passage of its start, unmarked: the time of a page of hits stays bounded (about
+    /// 0.1 s per MB read here) however long the documents.
+    std::size_t snippet_scan_bytes = 4u << 20;
     /// How words without an operator combine: true = all must match (AND), false = any (OR,
     /// ranked by BM25 — no hidden minimum-should-match).
     bool match_all = true;
@@ -53,8 +58,16 @@ struct SearchOptions {
     bool facets = false;
     /// Entities per type in the facets.
     std::size_t facet_values = 10;
-    /// Queries of more words are refused (QueryError): a pasted page is no query.
+    /// Queries of more words are refused (QueryError): a pasted page is no query. Time and
+    /// memory of a query grow with its words (a query of 14,000 words takes about 0.3 s).
     std::size_t max_query_words = 1024;
+    /// Brackets nested deeper are refused (QueryError). The query is parsed recursively, a
+    /// few hundred bytes of stack per level: keep it far below the stack's size over that.
+    std::size_t max_query_depth = 256;
+    /// A wildcard (prosecut*, title:hum*) stands for at most this many terms of the index
+    /// that begin so: the most frequent ones, the rest are left out of the query. Bounds the
+    /// time and memory of a wildcard whatever the index holds (0 = no limit).
+    std::size_t max_wildcard_terms = 1000;
 };
 
 /// Summary of an index.
