@@ -109,6 +109,23 @@ def test_query_error(sample_index):
         ix.search("-law")
 
 
+def test_query_limits_are_options(sample_index):
+    ix = ngosearch.Index(sample_index)
+    words = " ".join(f"w{i}" for i in range(30))
+    with pytest.raises(ngosearch.QueryError) as err:
+        ix.search(words, max_query_words=20)
+    assert "max_query_words" in str(err.value)
+    assert ix.search(words, any=True, max_query_words=40).total == 0
+    nested = "(" * 5 + "law" + ")" * 5
+    with pytest.raises(ngosearch.QueryError) as err:
+        ix.search(nested, max_query_depth=3)
+    assert "max_query_depth" in str(err.value)
+    assert ix.search(nested, max_query_depth=10).total >= 1
+    # The most frequent term under the prefix stands for it when only one may.
+    assert ix.search("prosecut*", max_wildcard_terms=1).total >= 1
+    assert ix.search("국가보안법", snippet_scan_bytes=1 << 16).total >= 1
+
+
 def test_invalid_argument(sample_index, tmp_path):
     ix = ngosearch.Index(sample_index)
     with pytest.raises(ngosearch.InvalidArgument):

@@ -187,7 +187,9 @@ class Index:
     def search(self, query: str, limit: int = 10, offset: int = 0, any: bool = False,
                facets: bool = False, *, relax: bool = True, korean_fallback: bool = True,
                expand_entities: bool = True, facet_values: int = 10,
-               snippet_bytes: int = 240) -> SearchResult:
+               snippet_bytes: int = 240, snippet_scan_bytes: int = 4 << 20,
+               max_query_words: int = 1024, max_query_depth: int = 256,
+               max_wildcard_terms: int = 1000) -> SearchResult:
         """Searches the committed documents.
 
         Args:
@@ -203,6 +205,12 @@ class Index:
             expand_entities: words naming an entity also find its mentions in other languages.
             facet_values: entities per type in the facets.
             snippet_bytes: target snippet length in bytes of UTF-8.
+            snippet_scan_bytes: bytes of a long document read to find a passage that shows a
+                match; past them its snippet is its start, unmarked (bounds the time).
+            max_query_words: queries of more words raise QueryError.
+            max_query_depth: brackets nested deeper raise QueryError.
+            max_wildcard_terms: a wildcard stands for at most this many terms (the most
+                frequent; 0 = no limit).
 
         Raises:
             QueryError: a malformed query (``position`` says where, as a str index).
@@ -210,7 +218,9 @@ class Index:
         """
         raw = self._searcher_handle().search(query, limit, offset, not any, relax,
                                              korean_fallback, expand_entities, facets,
-                                             facet_values, snippet_bytes)
+                                             facet_values, snippet_bytes, snippet_scan_bytes,
+                                             max_query_words, max_query_depth,
+                                             max_wildcard_terms)
         return search_result(raw)
 
     def get(self, id: str) -> Optional[Document]:

@@ -75,16 +75,22 @@ void register_search(py::module_& m) {
             [](const Searcher& self, const py::str& str, std::size_t limit,
                std::size_t offset, bool match_all, bool relax, bool korean_fallback,
                bool expand_entities, bool facets, std::size_t facet_values,
-               std::size_t snippet_bytes) {
+               std::size_t snippet_bytes, std::size_t snippet_scan_bytes,
+               std::size_t max_query_words, std::size_t max_query_depth,
+               std::size_t max_wildcard_terms) {
                 const SearchOptions options{.offset = offset,
                                             .limit = limit,
                                             .snippet_bytes = snippet_bytes,
+                                            .snippet_scan_bytes = snippet_scan_bytes,
                                             .match_all = match_all,
                                             .relax = relax,
                                             .korean_fallback = korean_fallback,
                                             .expand_entities = expand_entities,
                                             .facets = facets,
-                                            .facet_values = facet_values};
+                                            .facet_values = facet_values,
+                                            .max_query_words = max_query_words,
+                                            .max_query_depth = max_query_depth,
+                                            .max_wildcard_terms = max_wildcard_terms};
                 const std::string query = utf8(str);
                 Page page;
                 try {
@@ -104,6 +110,8 @@ void register_search(py::module_& m) {
             py::arg("query"), py::arg("limit"), py::arg("offset"), py::arg("match_all"),
             py::arg("relax"), py::arg("korean_fallback"), py::arg("expand_entities"),
             py::arg("facets"), py::arg("facet_values"), py::arg("snippet_bytes"),
+            py::arg("snippet_scan_bytes"), py::arg("max_query_words"),
+            py::arg("max_query_depth"), py::arg("max_wildcard_terms"),
             "(query, total, offset, relaxed, hits, expansions, facets) of tuples.")
         .def(
             "find",
