@@ -23,7 +23,7 @@ nlohmann::ordered_json issues_json(const std::vector<FileIssue>& issues) {
 }
 
 // "300", "64K", "256M", "2G" → bytes.
-std::uint64_t parse_size(const std::string& text) {
+std::uint64_t parse_size(const std::string& text, std::string_view option) {
     std::size_t used = 0;
     unsigned long long value = 0;
     if (!text.empty() && text.front() >= '0' && text.front() <= '9') {
@@ -45,8 +45,9 @@ std::uint64_t parse_size(const std::string& text) {
         used = 0;
     }
     if (used == 0 || value == 0 || value > UINT64_MAX / scale) {
-        throw po::error("--max-file-size takes a size in bytes such as 300000, 64K, 512M or 2G, "
-                        "not '" + text + "'");
+        throw po::error(std::string(option) +
+                        " takes a size in bytes such as 300000, 64K, 512M or 2G, not '" + text +
+                        "'");
     }
     return value * scale;
 }
@@ -81,6 +82,7 @@ int run_index(const Args& args) {
     std::size_t shards = 0;
     bool prune = false;
     std::string max_file_size;
+    std::string batch_size;
     std::vector<std::string> gazetteers;
     const std::string batch_help =
         "commit every N documents (default " + std::to_string(IndexOptions{}.batch_docs) +
@@ -94,6 +96,9 @@ int run_index(const Args& args) {
         ("quiet,q", po::bool_switch(&quiet), "no progress bar")
         ("batch-docs", po::value(&batch)->value_name("N"),
          batch_help.c_str())
+        ("batch-size", po::value(&batch_size)->value_name("SIZE"),
+         "commit when the documents since the last commit hold SIZE of text (K, M, G "
+         "suffixes): peak memory follows it (about 230 MB at 8M, 390 MB at 16M, measured)")
         ("no-sync", po::bool_switch(&no_sync),
          "updating an existing index, do not flush each batch's commit to disk, only the "
          "last one when the run ends, as a new index always is (faster; a power loss or OS "
@@ -118,10 +123,11 @@ int run_index(const Args& args) {
     parse(args, desc, "path", vm);
     if (common.help) {
         print_help(std::cout, "index [options] PATH...",
-                   "Indexes .txt and .md files, and folders of them (recursively; hidden entries\n"
-                   "are ignored). A document's id is its path relative to the folder given (a file\n"
-                   "given directly: its name); indexing it again replaces it. Unchanged files are\n"
-                   "skipped. Files that cannot be indexed are reported; the rest go on.",
+                   "Indexes text, Markdown, HTML and PDF files, and folders of them (recursively;\n"
+                   "hidden entries are ignored). A document's id is its path relative to the\n"
+                   "folder given (a file given directly: its name); indexing it again replaces\n"
+                   "it. Unchanged files are skipped. Files that cannot be indexed are reported;\n"
+                   "the rest go on.",
                    desc);
         return kExitOk;
     }
@@ -134,7 +140,10 @@ int run_index(const Args& args) {
                          .threads = threads,
                          .shards = shards,
                          .prune = prune};
-    if (!max_file_size.empty()) options.max_file_bytes = parse_size(max_file_size);
+    if (!max_file_size.empty()) {
+        options.max_file_bytes = parse_size(max_file_size, "--max-file-size");
+    }
+    if (!batch_size.empty()) options.batch_bytes = parse_size(batch_size, "--batch-size");
     if (!no_entities) options.tagger = entities::make_standard_tagger(load_gazetteer(gazetteers));
     Indexer indexer = open_writer(db, options);
     IndexReport report;

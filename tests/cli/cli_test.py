@@ -1472,6 +1472,19 @@ class MessageTest(CliCase):
             proc = self.fails(2, "index", "--db", self.db, "--max-file-size", bad, docs)
             self.assertIn("--max-file-size", proc.stderr)
 
+    def test_batch_size_sets_the_commit_bytes(self):
+        docs = os.path.join(self.tmp, "docs")
+        for i in range(6):
+            write_file(os.path.join(docs, f"d{i}.txt"), f"Report {i} on detention.\n" * 100)
+        report = self.json_line(self.ok("index", "--db", self.db, "--json", "--batch-size", "3K",
+                                        docs))
+        self.assertEqual(report["indexed"], 6)
+        self.assertEqual(self.json_line(self.ok("stats", "--db", self.db, "--json"))["documents"], 6)
+        for bad in ("0", "3Q", "K"):
+            proc = self.fails(2, "index", "--db", self.db, "--batch-size", bad, docs)
+            self.assertIn("--batch-size takes a size", proc.stderr)
+        self.assertIn("--batch-size", self.ok("index", "--help").stdout)
+
     def test_search_on_a_regular_file_is_not_an_index(self):
         write_file(os.path.join(self.tmp, "notes.txt"), "just some notes\n")
         proc = self.fails(1, "search", "--db", "notes.txt", "detention")
