@@ -31,10 +31,13 @@ std::string nfc(std::string_view s) {
     UErrorCode status = U_ZERO_ERROR;
     const icu::Normalizer2* n = icu::Normalizer2::getNFCInstance(status);
     detail::check_icu(status, "Normalizer2::getNFCInstance");
+    const icu::StringPiece piece(s.data(), static_cast<int32_t>(s.size()));
+    // The dictionary is NFC already, nearly always: checking is cheaper than rewriting.
+    if (n->isNormalizedUTF8(piece, status) && U_SUCCESS(status)) return std::string(s);
+    status = U_ZERO_ERROR;
     std::string out;
     icu::StringByteSink<std::string> sink(&out);
-    n->normalizeUTF8(0, icu::StringPiece(s.data(), static_cast<int32_t>(s.size())), sink, nullptr,
-                     status);
+    n->normalizeUTF8(0, piece, sink, nullptr, status);
     if (U_FAILURE(status)) return {};
     return out;
 }
@@ -51,8 +54,8 @@ struct KoreanLexicon::Impl {
         return ++counter;
     }
 
-    void add(std::string_view raw) {
-        std::string w = nfc(raw);
+    void add(std::string_view raw) { add_normalized(nfc(raw)); }
+    void add_normalized(std::string w) {
         if (!w.empty() && detail::all_hangul_syllables(w)) words.insert(std::move(w));
     }
 };
@@ -178,13 +181,13 @@ std::shared_ptr<const KoreanLexicon> KoreanLexicon::load_hunspell(const std::fil
             // A predicate is looked up by its noun, which it then vouches for.
             for (const std::string_view verb : kLightVerbs) {
                 if (word.size() >= verb.size() + 6 && word.ends_with(verb)) {
-                    impl->add(std::string_view(word).substr(0, word.size() - verb.size()));
+                    impl->add_normalized(word.substr(0, word.size() - verb.size()));
                     break;
                 }
             }
             continue;
         }
-        impl->add(word);
+        impl->add_normalized(word);
     }
     if (in.bad()) throw InputError(dic.string(), "read failed");
     impl->name = "hunspell-ko/" + std::to_string(impl->words.size());
