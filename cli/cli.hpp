@@ -5,6 +5,7 @@
 #include <boost/program_options.hpp>
 #include <nlohmann/json.hpp>
 
+#include <chrono>
 #include <filesystem>
 #include <memory>
 #include <iosfwd>
@@ -37,6 +38,12 @@ struct Common {
 
 /// Adds --db and --help to `desc`.
 void add_common_options(po::options_description& desc, Common& common);
+
+/// Adds --wait SECONDS (how long a writer waits for another to close the index) to `desc`.
+void add_wait_option(po::options_description& desc, double& seconds);
+
+/// --wait's seconds as IndexOptions::lock_wait. Throws po::error unless 0 <= seconds <= a day.
+std::chrono::milliseconds lock_wait(double seconds);
 
 /// Parses `args` into `vm`; positional arguments go to `positional_name` (may be empty).
 void parse(const Args& args, const po::options_description& desc, const std::string& positional_name,

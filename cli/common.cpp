@@ -21,6 +21,20 @@ void add_common_options(po::options_description& desc, Common& common) {
         ("help,h", po::bool_switch(&common.help), "show this help");
 }
 
+void add_wait_option(po::options_description& desc, double& seconds) {
+    desc.add_options()("wait", po::value(&seconds)->value_name("SECONDS"),
+                       "if another writer has the index open, wait up to SECONDS for it to "
+                       "finish (default 0: say the index is locked at once)");
+}
+
+std::chrono::milliseconds lock_wait(double seconds) {
+    constexpr double kDay = 24 * 3600;
+    if (!(seconds >= 0 && seconds <= kDay)) {
+        throw po::error("--wait takes seconds from 0 to 86400, not " + std::to_string(seconds));
+    }
+    return std::chrono::milliseconds(static_cast<std::int64_t>(seconds * 1000));
+}
+
 void parse(const Args& args, const po::options_description& desc,
            const std::string& positional_name, po::variables_map& vm) {
     po::positional_options_description pos;

@@ -10,8 +10,10 @@ namespace ngosearch::cli {
 int run_delete(const Args& args) {
     Common common;
     std::vector<std::string> ids;
+    double wait = 0;
     po::options_description desc("options");
     add_common_options(desc, common);
+    add_wait_option(desc, wait);
     desc.add_options()("id", po::value(&ids)->value_name("ID"), "ids of the documents to remove");
     po::variables_map vm;
     parse(args, desc, "id", vm);
@@ -22,7 +24,7 @@ int run_delete(const Args& args) {
     }
     if (ids.empty()) throw po::error("delete needs at least one document ID");
     const auto db = index_path(common);
-    Indexer indexer(db, IndexOptions{.create = false});
+    Indexer indexer(db, IndexOptions{.create = false, .lock_wait = lock_wait(wait)});
     int status = kExitOk;
     for (const auto& id : ids) {
         if (indexer.remove(id)) {

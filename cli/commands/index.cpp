@@ -83,6 +83,7 @@ int run_index(const Args& args) {
     bool prune = false;
     std::string max_file_size;
     std::string batch_size;
+    double wait = 0;
     std::vector<std::string> gazetteers;
     const std::string batch_help =
         "commit every N documents (default " + std::to_string(IndexOptions{}.batch_docs) +
@@ -90,6 +91,7 @@ int run_index(const Args& args) {
         " MB of text, whichever comes first";
     po::options_description desc("options");
     add_common_options(desc, common);
+    add_wait_option(desc, wait);
     desc.add_options()
         ("path", po::value(&paths)->value_name("PATH"), "files or folders to index")
         ("json", po::bool_switch(&json), "print the report as one JSON object")
@@ -139,7 +141,8 @@ int run_index(const Args& args) {
                          .tag_entities = !no_entities,
                          .threads = threads,
                          .shards = shards,
-                         .prune = prune};
+                         .prune = prune,
+                         .lock_wait = lock_wait(wait)};
     if (!max_file_size.empty()) {
         options.max_file_bytes = parse_size(max_file_size, "--max-file-size");
     }

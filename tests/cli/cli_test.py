@@ -1106,6 +1106,35 @@ class BadInputTest(CliCase):
                 self.assertEqual(proc.stdout, "")
         self.assertFalse(os.path.exists(missing))   # reading never creates an index
 
+    def test_wait_lets_a_second_writer_wait_for_the_first(self):
+        big = os.path.join(self.tmp, "big")
+        for i in range(600):
+            write_file(os.path.join(big, f"f{i:05d}.txt"),
+                       f"Document {i}\n" + " ".join(f"활동가{j} detention{i + j}"
+                                                    for j in range(150)) + "\n")
+        writer = subprocess.Popen([CLI, "index", "--db", self.db, "--quiet", "-j", "1", big],
+                                  cwd=self.tmp, env=self.env(), stdin=subprocess.DEVNULL,
+                                  stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        try:
+            deadline = time.monotonic() + 60
+            while not os.path.exists(os.path.join(self.db, "flintlock")):
+                self.assertLess(time.monotonic(), deadline)
+                time.sleep(0.002)
+            # Without --wait refused at once (if the writer is still at work); with it, the
+            # second writer waits, then runs.
+            waited = self.run_cli("index", "--db", self.db, "--wait", "120", "--json",
+                                  os.path.join(CORPUS, "en"))
+        finally:
+            out, err = writer.communicate(timeout=TIMEOUT)
+        self.assertEqual(writer.returncode, 0, decode(err))
+        self.assertExit(waited, 0)
+        self.assertNotIn("locked", waited.stderr)
+        self.assertGreater(self.json_line(waited)["indexed"], 0)
+        self.assertEqual(self.stats()["documents"], 600 + self.json_line(waited)["indexed"])
+        for bad in ("-1", "abc", "1e9"):
+            proc = self.fails(2, "delete", "--db", self.db, "--wait", bad, "x")
+            self.assertIn("--wait", proc.stderr)
+
     def test_locked_index_refuses_second_writer(self):
         words = ["activists", "prosecution", "government", "freedom", "expression", "detention",
                  "국가보안법을", "통일부는", "북한에서", "인권", "단체", "표현의", "자유"]

@@ -188,7 +188,28 @@ Indexer::Indexer(const fs::path& path, IndexOptions options) : impl_(std::make_u
     impl_->builder = std::make_unique<detail::DocumentBuilder>(
         impl_->options.analyzer,
         impl_->options.tag_entities ? impl_->options.tagger : nullptr);
-    impl_->open();
+    // Another writer may finish soon: poll for its lock rather than block in Xapian
+    // (DB_RETRY_LOCK waits for ever).
+    const auto started = std::chrono::steady_clock::now();
+    const auto give_up = started + impl_->options.lock_wait;
+    for (;;) {
+        try {
+            impl_->open();
+            return;
+        } catch (const IndexLocked& e) {
+            impl_->shards.clear();
+            const auto now = std::chrono::steady_clock::now();
+            if (now >= give_up) {
+                if (impl_->options.lock_wait.count() == 0) throw;
+                const auto waited = std::chrono::duration<double>(now - started).count();
+                throw IndexLocked(std::string(e.what()) + " (waited " +
+                                  std::to_string(static_cast<long>(waited + 0.5)) + " s)");
+            }
+            std::this_thread::sleep_for(
+                std::min<std::chrono::steady_clock::duration>(std::chrono::milliseconds(100),
+                                                              give_up - now));
+        }
+    }
 }
 
 Indexer::~Indexer() {

@@ -3,6 +3,10 @@
 
 #include <xapian.h>
 
+#include <chrono>
+#include <memory>
+#include <thread>
+
 #include <ngosearch/error.hpp>
 #include <ngosearch/index/indexer.hpp>
 #include <ngosearch/search/searcher.hpp>
@@ -105,6 +109,32 @@ TEST_CASE("indexer: a second writer gets IndexLocked with a clear message") {
     TempDir dir;
     Indexer first(dir / "idx");
     CHECK_THROWS_WITH_AS(Indexer{dir / "idx"}, doctest::Contains("index is locked"), IndexLocked);
+}
+
+TEST_CASE("indexer: lock_wait waits for the other writer to close, then gives up clearly") {
+    using namespace std::chrono_literals;
+    TempDir dir;
+    const auto db = dir / "idx";
+    {
+        Indexer first(db);
+        const auto t0 = std::chrono::steady_clock::now();
+        CHECK_THROWS_WITH_AS((Indexer{db, IndexOptions{.lock_wait = 300ms}}),
+                             doctest::Contains("(waited 0 s)"), IndexLocked);
+        CHECK(std::chrono::steady_clock::now() - t0 >= 300ms);
+    }
+    auto first = std::make_unique<Indexer>(db);
+    first->add({.id = "a", .body = "from the first writer"});
+    std::thread closer([&first] {
+        std::this_thread::sleep_for(400ms);
+        first.reset();  // commits and closes
+    });
+    const auto t0 = std::chrono::steady_clock::now();
+    Indexer second(db, IndexOptions{.lock_wait = 30s});
+    const auto waited = std::chrono::steady_clock::now() - t0;
+    closer.join();
+    CHECK(waited >= 300ms);
+    CHECK(waited < 10s);
+    CHECK(second.document_count() == 1);
 }
 
 TEST_CASE("indexer: missing index without create, non-index folders, files") {

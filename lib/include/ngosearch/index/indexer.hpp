@@ -8,6 +8,7 @@
 //     ix.commit();                                       // explicit: destructors never throw
 #pragma once
 
+#include <chrono>
 #include <cstddef>
 #include <filesystem>
 #include <functional>
@@ -83,6 +84,9 @@ struct IndexOptions {
     /// add_path on a folder also deletes the documents indexed from files under it that are
     /// gone (moved or deleted since), so that a re-run mirrors the folder.
     bool prune = false;
+    /// How long the constructor waits for another writer to close the index (Xapian allows one
+    /// at a time) before it throws IndexLocked; 0 = not at all.
+    std::chrono::milliseconds lock_wait{0};
 };
 
 /// A file that was not indexed, or indexed with a problem (invalid UTF-8 replaced).
