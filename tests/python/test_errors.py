@@ -2,6 +2,7 @@
 """Each library exception arrives as its ngosearch.Error subclass, with the library's message,
 which reads well outside the command-line tool."""
 import os
+import threading
 
 import pytest
 import xapian
@@ -53,6 +54,23 @@ def test_index_locked_for_a_second_writer_not_for_readers(tmp_path):
     # The first writer closed: the lock is free again.
     with ngosearch.Index(path, writable=True) as second:
         second.add("b", body="x")
+
+
+def test_lock_wait_waits_for_the_first_writer(tmp_path):
+    path = tmp_path / "index"
+    first = ngosearch.Index(path, create=True)
+    first.add("a", body="detention")
+    with pytest.raises(ngosearch.IndexLocked) as err:
+        ngosearch.Index(path, writable=True, lock_wait=0.2)
+    assert "waited" in str(err.value)
+    closer = threading.Timer(0.3, first.close)
+    closer.start()
+    with ngosearch.Index(path, writable=True, lock_wait=30, batch_bytes=1 << 20) as second:
+        second.add("b", body="detention")
+    closer.join()
+    assert sorted(h.id for h in ngosearch.Index(path).search("detention")) == ["a", "b"]
+    with pytest.raises(ngosearch.InvalidArgument):
+        ngosearch.Index(path, writable=True, lock_wait=-1)
 
 
 def test_index_corrupt(tmp_path):

@@ -56,6 +56,10 @@ class Index:
         tag_entities: tag entities when indexing (off: faster; entity filters and facets then
             find nothing in the documents added).
         batch_docs: changes buffered before an automatic commit.
+        batch_bytes: text bytes buffered before an automatic commit (0: the library's
+            default, 8 MB; peak memory follows it).
+        lock_wait: seconds to wait for another writer to close the index before
+            :class:`ngosearch.IndexLocked` (0: not at all).
         threads: threads reading, analysing and tagging files in :meth:`add_path` (0: one per
             hardware thread); the index is the same whatever the number.
         shards: for a new index, the number of shards (databases written in parallel and
@@ -67,7 +71,8 @@ class Index:
     def __init__(self, path: PathLike, create: bool = False, *,
                  writable: Optional[bool] = None, gazetteers: Iterable[PathLike] = (),
                  tag_entities: bool = True, batch_docs: int = 1000, threads: int = 0,
-                 shards: int = 0, prune: bool = False) -> None:
+                 shards: int = 0, prune: bool = False, batch_bytes: int = 0,
+                 lock_wait: float = 0) -> None:
         if writable is False and create:
             raise ValueError("create=True needs a writable index (writable=False given)")
         self._path = os.fspath(path)
@@ -79,6 +84,8 @@ class Index:
         self._threads = threads
         self._shards = shards
         self._prune = prune
+        self._batch_bytes = batch_bytes
+        self._lock_wait = lock_wait
         self._lock = threading.Lock()  # guards opening and closing the handles below
         self._writer: Optional[_ngosearch.Writer] = None
         self._searcher: Optional[_ngosearch.Searcher] = None
@@ -104,7 +111,8 @@ class Index:
             if self._writer is None:
                 self._writer = _ngosearch.Writer(self._path, self._create, self._batch_docs,
                                                  self._tag_entities, self._gazetteers,
-                                                 self._threads, self._shards, self._prune)
+                                                 self._threads, self._shards, self._prune,
+                                                 self._batch_bytes, self._lock_wait)
             return self._writer
 
     def _searcher_handle(self) -> _ngosearch.Searcher:

@@ -2,6 +2,7 @@
 #include <pybind11/functional.h>
 #include <pybind11/stl.h>
 
+#include <chrono>
 #include <mutex>
 #include <optional>
 
@@ -22,10 +23,14 @@ class Writer {
 public:
     Writer(const std::string& path, bool create, std::size_t batch_docs, bool tag_entities,
            const std::vector<std::string>& gazetteers, std::size_t threads, std::size_t shards,
-           bool prune) {
+           bool prune, std::size_t batch_bytes, double lock_wait) {
+        if (!(lock_wait >= 0)) throw InvalidArgument("lock_wait must be 0 or more seconds");
         IndexOptions options{.batch_docs = batch_docs, .create = create,
                              .tag_entities = tag_entities, .threads = threads, .shards = shards,
-                             .prune = prune};
+                             .prune = prune,
+                             .lock_wait = std::chrono::milliseconds(
+                                 static_cast<std::int64_t>(lock_wait * 1000))};
+        if (batch_bytes > 0) options.batch_bytes = batch_bytes;
         if (tag_entities) options.tagger = entities::make_standard_tagger(load_gazetteer(gazetteers));
         indexer_.emplace(path, std::move(options));
     }
@@ -60,9 +65,10 @@ py::tuple issues(const std::vector<FileIssue>& list) {
 void register_index(py::module_& m) {
     py::class_<Writer>(m, "Writer", "The single writer of an index (ngosearch::Indexer).")
         .def(py::init<const std::string&, bool, std::size_t, bool, const std::vector<std::string>&,
-                      std::size_t, std::size_t, bool>(),
+                      std::size_t, std::size_t, bool, std::size_t, double>(),
              py::arg("path"), py::arg("create"), py::arg("batch_docs"), py::arg("tag_entities"),
              py::arg("gazetteers"), py::arg("threads"), py::arg("shards"), py::arg("prune"),
+             py::arg("batch_bytes"), py::arg("lock_wait"),
              py::call_guard<py::gil_scoped_release>())
         .def(
             "add",
