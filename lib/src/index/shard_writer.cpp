@@ -80,7 +80,7 @@ ParallelShardWrites::ParallelShardWrites(std::vector<ShardWriter>& writers,
     for (std::size_t i = 0; i < writers_.size(); ++i) {
         auto lane = std::make_unique<Lane>();
         lane->queue.set_capacity(static_cast<std::ptrdiff_t>(std::max<std::size_t>(queue_capacity, 1)));
-        lane->thread = std::thread([this, &lane = *lane, &writer = writers_[i]] {
+        lane->thread = std::thread([&lane = *lane, &writer = writers_[i]] {
             for (Item item;;) {
                 lane.queue.pop(item);
                 if (!item) return;
