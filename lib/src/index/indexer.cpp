@@ -245,9 +245,13 @@ IndexReport Indexer::add_path(const fs::path& path, const DetailedProgressCallba
     // their own while the writer goes on): commit what add() left pending first.
     if (impl_->pending()) impl_->commit();
     Xapian::Database reader = detail::open_for_reading(impl_->path);
-    // Shards are written on a thread each; one database by the pipeline's last stage.
+    const std::size_t threads = impl_->options.threads > 0
+                                    ? impl_->options.threads
+                                    : std::max(1u, std::thread::hardware_concurrency());
+    // Each database is written on a thread of its own, so that the writer (the slowest stage)
+    // never waits for a pipeline thread that is building a document; one thread writes inline.
     std::optional<detail::ParallelShardWrites> parallel;
-    if (impl_->shards.size() > 1) {
+    if (impl_->shards.size() > 1 || threads > 1) {
         parallel.emplace(impl_->shards,
                          [n = impl_->shards.size()](std::string_view id) {
                              return detail::shard_for(id, n);
@@ -266,8 +270,7 @@ IndexReport Indexer::add_path(const fs::path& path, const DetailedProgressCallba
             },
     };
     const detail::FilePipelineSettings settings{
-        .threads = impl_->options.threads > 0 ? impl_->options.threads
-                                              : std::max(1u, std::thread::hardware_concurrency()),
+        .threads = threads,
         .max_file_bytes = impl_->options.max_file_bytes,
         .index_fingerprint = impl_->index_fingerprint,
         .loaders = impl_->options.loaders.get(),
