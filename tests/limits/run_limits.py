@@ -198,12 +198,18 @@ def wildcard(work):
     return [index_args(db, folder), ["search", "--db", db, "--json", "--limit", "5", "tok*"]]
 
 
-def long_query(work, extra):
+def one_document(work, text):
+    """An index path and a folder holding one file of `text`, under `work`."""
     db = os.path.join(work, "idx")
     folder = os.path.join(work, "docs")
     os.makedirs(folder)
     with open(os.path.join(folder, "a.txt"), "w") as f:
-        f.write("human rights defenders and the national security act\n")
+        f.write(text)
+    return db, folder
+
+
+def long_query(work, extra):
+    db, folder = one_document(work, "human rights defenders and the national security act\n")
     rng = random.Random(100)
     words, size = [], 0
     while size < 100_000:
@@ -215,11 +221,7 @@ def long_query(work, extra):
 
 
 def nested_brackets(work):
-    db = os.path.join(work, "idx")
-    folder = os.path.join(work, "docs")
-    os.makedirs(folder)
-    with open(os.path.join(folder, "a.txt"), "w") as f:
-        f.write("human rights\n")
+    db, folder = one_document(work, "human rights\n")
     return [index_args(db, folder),
             ["search", "--db", db, "(" * 10_000 + "rights" + ")" * 10_000]]
 
@@ -252,11 +254,7 @@ def many_files(work):
 
 
 def batch_line(work):
-    db = os.path.join(work, "idx")
-    folder = os.path.join(work, "docs")
-    os.makedirs(folder)
-    with open(os.path.join(folder, "a.txt"), "w") as f:
-        f.write("human rights\n")
+    db, folder = one_document(work, "human rights\n")
     queries = os.path.join(work, "queries.txt")
     with open(queries, "w") as f:
         f.write("rights\n" + "rights " * (10 * MB // 7) + "\nhuman\n")
