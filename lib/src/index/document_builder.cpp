@@ -8,6 +8,7 @@
 #include <ngosearch/text/normalize.hpp>
 #include <ngosearch/text/utf8.hpp>
 
+#include "detail/document_utf8.hpp"
 #include "detail/text_pieces.hpp"
 #include "index/document_codec.hpp"
 #include "index/prefixes.hpp"
@@ -28,15 +29,7 @@ constexpr std::size_t kMaxCodeBytes = 64;
 // Stored and indexed text must be UTF-8 (file names from other systems may not be).
 Document valid_utf8(const Document& d) {
     Document out = d;
-    for (std::string* s : {&out.id, &out.title, &out.body, &out.language, &out.date, &out.path,
-                           &out.type}) {
-        if (!text::is_valid_utf8(*s)) *s = text::repair_utf8(*s).text;
-    }
-    std::map<std::string, std::string> meta;
-    for (const auto& [k, v] : d.metadata) {
-        meta[text::repair_utf8(k).text] = text::repair_utf8(v).text;
-    }
-    out.metadata = std::move(meta);
+    repair_utf8_fields(out);
     return out;
 }
 

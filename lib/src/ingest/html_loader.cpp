@@ -13,9 +13,9 @@
 
 #include <ngosearch/error.hpp>
 #include <ngosearch/ingest/loader.hpp>
-#include <ngosearch/text/utf8.hpp>
 
 #include "detail/ascii.hpp"
+#include "detail/document_utf8.hpp"
 #include "ingest/loaders.hpp"
 #include "ingest/text_decode.hpp"
 #include "ingest/text_metadata.hpp"
@@ -252,23 +252,7 @@ private:
     // libxml2 passes some ill-formed bytes of a page that declares UTF-8 through to its text;
     // a Document holds well-formed UTF-8 only.
     static void repair_fields(LoadedFile& out) {
-        std::size_t replaced = 0;
-        const auto repair = [&replaced](std::string& s) {
-            if (text::is_valid_utf8(s)) return;
-            auto r = text::repair_utf8(s);
-            replaced += r.invalid_bytes;
-            s = std::move(r.text);
-        };
-        Document& d = out.document;
-        for (std::string* s : {&d.body, &d.title, &d.language, &d.type, &d.date}) repair(*s);
-        std::map<std::string, std::string> metadata;
-        for (auto& [key, value] : d.metadata) {
-            std::string k = key;
-            repair(k);
-            repair(value);
-            metadata.insert_or_assign(std::move(k), std::move(value));
-        }
-        d.metadata = std::move(metadata);
+        const std::size_t replaced = ::ngosearch::detail::repair_utf8_fields(out.document);
         if (replaced == 0) return;
         out.invalid_bytes += replaced;
         out.warnings.push_back("invalid UTF-8 in a page that declares UTF-8: " +
