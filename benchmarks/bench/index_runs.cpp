@@ -62,6 +62,7 @@ json run_ngosearch(const CaseArgs& args) {
         IndexOptions options;
         options.tag_entities = args.get("tag") == "1";
         options.threads = args.number("threads");
+        options.report_ids = false;  // as the CLI: a bulk build reads only the counts
         // The bulk case's sweep; the library's defaults otherwise.
         if (args.values.count("batch_docs")) options.batch_docs = args.number("batch_docs");
         if (args.values.count("batch_bytes")) options.batch_bytes = args.number("batch_bytes");

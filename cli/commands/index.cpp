@@ -142,7 +142,8 @@ int run_index(const Args& args) {
                          .threads = threads,
                          .shards = shards,
                          .prune = prune,
-                         .lock_wait = lock_wait(wait)};
+                         .lock_wait = lock_wait(wait),
+                         .report_ids = false};  // never printed; it grows with the files
     if (!max_file_size.empty()) {
         options.max_file_bytes = parse_size(max_file_size, "--max-file-size");
     }

@@ -4,6 +4,7 @@
 #include <oneapi/tbb/parallel_pipeline.h>
 #include <oneapi/tbb/task_arena.h>
 
+#include <charconv>
 #include <chrono>
 #include <memory>
 #include <unordered_map>
@@ -23,7 +24,7 @@ constexpr std::size_t kFilesInFlightPerThread = 2;
 
 // One file on its way through the pipeline.
 struct FileJob {
-    const SourceFile* source = nullptr;
+    SourceFile source;
     std::string id;     // escaped: what the index stores
     std::string shown;  // escaped path, for reports
     const ingest::Loader* loader = nullptr;
@@ -48,13 +49,13 @@ std::string unsupported(const std::filesystem::path& file, const ingest::LoaderR
 // In order: read the bytes and decide whether the file needs building at all.
 void read_and_check(FileJob& job, const FilePipelineSettings& settings,
                     const FilePipelineIndex& index) {
-    job.loader = settings.loaders->for_file(job.source->file);
+    job.loader = settings.loaders->for_file(job.source.file);
     if (!job.loader) {
-        job.skipped = unsupported(job.source->file, *settings.loaders);
+        job.skipped = unsupported(job.source.file, *settings.loaders);
         return;
     }
     try {
-        job.bytes = ingest::read_file(job.source->file, settings.max_file_bytes);
+        job.bytes = ingest::read_file(job.source.file, settings.max_file_bytes);
     } catch (const InputError& e) {
         job.skipped = e.reason();
         return;
@@ -79,7 +80,7 @@ void build(FileJob& job, const DocumentBuilder& builder) {
         for (const ingest::Page& p : loaded.pages) loaded.document.pages.push_back(p.body_offset);
         job.built = builder.build(loaded.document, job.hash);
         for (std::string& w : loaded.warnings) job.warnings.push_back({job.shown, std::move(w)});
-        if (job.shown != job.source->raw_path) {
+        if (job.shown != job.source.raw_path) {
             job.warnings.push_back({job.shown, "the file name is not valid UTF-8; its bytes "
                                                "that are not are written \\xNN in its id and path"});
         }
@@ -90,14 +91,37 @@ void build(FileJob& job, const DocumentBuilder& builder) {
     }
 }
 
-// In order: store and report. `contents` maps each content hash of this run to its first path.
-void store(FileJob& job, const FilePipelineIndex& index, IndexReport& report,
-           std::unordered_map<std::string, std::string>& contents) {
+// The first file of each content met in this run, to name it when another file has the same
+// bytes. It grows with the number of files, so it holds a 64-bit digest and the path in one
+// shared string per file: about 80 bytes, where two strings in a map took about 200.
+class FirstOfEachContent {
+public:
+    /// The path of the first file whose content hash is `hash`; nullopt (and `path` is
+    /// remembered as the first) when this is the first.
+    std::optional<std::string_view> first(std::string_view hash, std::string_view path) {
+        std::uint64_t digest = 0;
+        std::from_chars(hash.data(), hash.data() + hash.size(), digest, 16);
+        const auto [at, fresh] = offsets_.emplace(digest, paths_.size());
+        if (!fresh) {
+            const std::string_view all(paths_);
+            return all.substr(at->second, all.find('\0', at->second) - at->second);
+        }
+        paths_.append(path).push_back('\0');
+        return std::nullopt;
+    }
+
+private:
+    std::unordered_map<std::uint64_t, std::size_t> offsets_;  // digest → offset in paths_
+    std::string paths_;                                        // each ends with '\0'
+};
+
+// In order: store and report.
+void store(FileJob& job, const FilePipelineIndex& index, const FilePipelineSettings& settings,
+           IndexReport& report, FirstOfEachContent& contents) {
     report.bytes += job.size;
     if (!job.hash.empty() && !job.skipped) {
-        const auto [first, fresh] = contents.emplace(job.hash, job.shown);
-        if (!fresh) {
-            job.warnings.push_back({job.shown, "same content as " + first->second +
+        if (const auto first = contents.first(job.hash, job.shown)) {
+            job.warnings.push_back({job.shown, "same content as " + std::string(*first) +
                                                    "; both are indexed, each under its own id"});
         }
     }
@@ -109,7 +133,7 @@ void store(FileJob& job, const FilePipelineIndex& index, IndexReport& report,
         index.write(std::move(*job.built));
         ++report.indexed;
         if (job.replaces) ++report.updated;
-        report.ids.push_back(job.id);
+        if (settings.report_ids) report.ids.push_back(job.id);
     }
     if (!job.skipped) {
         for (auto& w : job.warnings) report.warnings.push_back(std::move(w));
@@ -118,21 +142,22 @@ void store(FileJob& job, const FilePipelineIndex& index, IndexReport& report,
 
 }  // namespace
 
-void run_file_pipeline(const std::vector<SourceFile>& files, const DocumentBuilder& builder,
+void run_file_pipeline(FileWalk& walk, std::size_t total, const DocumentBuilder& builder,
                        const FilePipelineSettings& settings, const FilePipelineIndex& index,
                        IndexReport& report, const DetailedProgressCallback& progress) {
     const auto started = std::chrono::steady_clock::now();
     const std::size_t threads = std::max<std::size_t>(settings.threads, 1);
-    std::size_t next = 0, done = 0;
+    std::size_t done = 0;
     const auto source = [&](oneapi::tbb::flow_control& fc) -> Job {
-        if (next == files.size()) {
+        std::optional<SourceFile> file = walk.next();
+        if (!file) {
             fc.stop();
             return nullptr;
         }
         auto job = std::make_unique<FileJob>();
-        job->source = &files[next++];
-        job->id = text::escape_invalid_utf8(job->source->raw_id);
-        job->shown = text::escape_invalid_utf8(job->source->raw_path);
+        job->source = std::move(*file);
+        job->id = text::escape_invalid_utf8(job->source.raw_id);
+        job->shown = text::escape_invalid_utf8(job->source.raw_path);
         read_and_check(*job, settings, index);
         return job;
     };
@@ -140,14 +165,16 @@ void run_file_pipeline(const std::vector<SourceFile>& files, const DocumentBuild
         build(*job, builder);
         return job;
     };
-    std::unordered_map<std::string, std::string> contents;
+    FirstOfEachContent contents;
+    const auto report_progress = [&](std::size_t expected) {
+        const std::chrono::duration<double> elapsed = std::chrono::steady_clock::now() - started;
+        progress({done, expected, report.bytes, elapsed.count()});
+    };
     const auto sink = [&](Job job) {
-        store(*job, index, report, contents);
+        store(*job, index, settings, report, contents);
         ++done;
-        if (progress) {
-            const std::chrono::duration<double> elapsed = std::chrono::steady_clock::now() - started;
-            progress({done, files.size(), report.bytes, elapsed.count()});
-        }
+        // The tree may have changed since it was counted: never done > total.
+        if (progress) report_progress(std::max(total, done));
     };
     using oneapi::tbb::filter_mode;
     const auto chain =
@@ -159,6 +186,7 @@ void run_file_pipeline(const std::vector<SourceFile>& files, const DocumentBuild
     arena.execute([&] {
         oneapi::tbb::parallel_pipeline(threads * kFilesInFlightPerThread, chain);
     });
+    if (progress && done != total) report_progress(done);  // fewer files than counted: the end
 }
 
 }  // namespace ngosearch::detail

@@ -23,6 +23,7 @@ struct FilePipelineSettings {
     std::uint64_t max_file_bytes = 0;
     std::string index_fingerprint;        ///< hashed with each file's bytes
     const ingest::LoaderRegistry* loaders = nullptr;  ///< must not be null
+    bool report_ids = true;               ///< fill IndexReport::ids
 };
 
 /// What the pipeline needs from the index. Both are called from one thread at a time (but
@@ -35,10 +36,11 @@ struct FilePipelineIndex {
     std::function<void(BuiltDocument&& built)> write;
 };
 
-/// Indexes `files`: unchanged ones (same bytes, same analysis) are counted, bad ones
-/// reported as skipped, the rest built and written. Errors of `write` (IndexError) stop the
-/// run and propagate; errors of one file never do.
-void run_file_pipeline(const std::vector<SourceFile>& files, const DocumentBuilder& builder,
+/// Indexes the files of `walk`: unchanged ones (same bytes, same analysis) are counted, bad
+/// ones reported as skipped, the rest built and written. `total` is the number of files
+/// expected, for `progress` only. Errors of `write` (IndexError) stop the run and propagate;
+/// errors of one file never do. The walk's own issues stay in walk.issues().
+void run_file_pipeline(FileWalk& walk, std::size_t total, const DocumentBuilder& builder,
                        const FilePipelineSettings& settings, const FilePipelineIndex& index,
                        IndexReport& report, const DetailedProgressCallback& progress);
 

@@ -5,7 +5,6 @@
 
 #include <algorithm>
 #include <fstream>
-#include <unordered_map>
 
 #include <ngosearch/error.hpp>
 #include <ngosearch/text/utf8.hpp>
@@ -29,97 +28,119 @@ std::vector<std::string> read_ignore_patterns(const fs::path& root) {
     return patterns;
 }
 
-bool ignored(const std::vector<std::string>& patterns, const fs::path& rel) {
-    const std::string path = rel.generic_string();
-    const std::string name = rel.filename().string();
+bool ignored(const std::vector<std::string>& patterns, const std::string& rel) {
+    const std::string name = rel.substr(rel.rfind('/') + 1);
     for (const auto& p : patterns) {
         const bool whole_path = p.find('/') != std::string::npos;
-        if (::fnmatch(p.c_str(), whole_path ? path.c_str() : name.c_str(), FNM_PATHNAME) == 0) {
+        if (::fnmatch(p.c_str(), whole_path ? rel.c_str() : name.c_str(), FNM_PATHNAME) == 0) {
             return true;
         }
     }
     return false;
 }
 
-bool hidden(const fs::path& p) {
-    const std::string name = p.filename().string();
+bool hidden(const std::string& name) {
     return name.size() > 1 && name.front() == '.' && name != "..";
 }
 
+std::string shown(const fs::path& p) { return text::escape_invalid_utf8(p.generic_string()); }
+
 }  // namespace
 
-std::vector<SourceFile> list_source_files(const fs::path& root, IndexReport& report) {
+FileWalk::FileWalk(fs::path root) : root_(std::move(root)) {
     std::error_code ec;
-    const auto status = fs::status(root, ec);
+    const auto status = fs::status(root_, ec);
     if (ec && ec != std::errc::no_such_file_or_directory) {
-        throw InputError(root.string(), ec.message());  // a symbolic link loop, a denied folder
+        throw InputError(root_.string(), ec.message());  // a symbolic link loop, a denied folder
     }
-    if (!fs::exists(status)) throw InputError(root.string(), "no such file or directory");
+    if (!fs::exists(status)) throw InputError(root_.string(), "no such file or directory");
     if (fs::is_regular_file(status)) {
-        return {SourceFile{root, root.filename().string(), root.string()}};
+        root_is_file_ = true;
+        return;
     }
-    if (!fs::is_directory(status)) throw InputError(root.string(), "not a file or folder");
+    if (!fs::is_directory(status)) throw InputError(root_.string(), "not a file or folder");
+    ignore_patterns_ = read_ignore_patterns(root_);
+    enter("");
+}
 
-    // Collect first, then sort: ids and the progress total are then stable.
-    std::vector<fs::path> files;
-    // The iterator skips a folder it may not read without a word: look first, and say so.
-    const auto unreadable = [](const fs::path& folder) {
-        std::error_code error;
-        fs::directory_iterator probe(folder, error);
-        return error;
-    };
-    if (const auto denied = unreadable(root)) {
-        throw InputError(root.string(), "cannot list folder: " + denied.message());
+void FileWalk::enter(const std::string& rel) {
+    const fs::path folder = rel.empty() ? root_ : root_ / rel;
+    std::error_code ec;
+    fs::directory_iterator it(folder, ec);
+    if (ec) {
+        if (rel.empty()) throw InputError(root_.string(), "cannot list folder: " + ec.message());
+        issues_.skipped.push_back({shown(folder), "cannot list folder: " + ec.message() +
+                                                      "; its files were not indexed"});
+        return;
     }
-    fs::recursive_directory_iterator it(root, fs::directory_options::skip_permission_denied, ec);
-    if (ec) throw InputError(root.string(), "cannot list folder: " + ec.message());
-    for (; it != fs::recursive_directory_iterator(); it.increment(ec)) {
-        if (ec) break;
+    Folder f{rel.empty() ? rel : rel + '/', {}, 0};
+    for (; it != fs::directory_iterator(); it.increment(ec)) {
         const fs::directory_entry& entry = *it;
-        if (hidden(entry.path())) {
-            if (entry.is_directory(ec)) it.disable_recursion_pending();
-            continue;
-        }
-        std::error_code kind;
+        std::string name = entry.path().filename().string();
+        if (hidden(name)) continue;
+        std::error_code kind, link;
         if (entry.is_regular_file(kind)) {
-            files.push_back(entry.path());
+            f.entries.push_back({std::move(name), false});
         } else if (entry.is_directory(kind)) {
-            if (const auto denied = unreadable(entry.path())) {
-                it.disable_recursion_pending();
-                report.skipped.push_back({text::escape_invalid_utf8(entry.path().generic_string()),
-                                          "cannot list folder: " + denied.message() +
-                                              "; its files were not indexed"});
-            }
-        } else if (kind && entry.is_symlink(ec)) {
-            report.skipped.push_back({text::escape_invalid_utf8(entry.path().generic_string()),
-                                      kind.message()});  // a loop or a link to nowhere
+            if (!entry.is_symlink(link)) f.entries.push_back({std::move(name), true});
+        } else if (kind && entry.is_symlink(link)) {
+            issues_.skipped.push_back({shown(entry.path()), kind.message()});  // a loop, a dead link
         }
     }
-    if (ec) report.warnings.push_back({root.string(), "folder not fully listed: " + ec.message()});
-    const std::vector<std::string> patterns = read_ignore_patterns(root);
-    std::erase_if(files, [&](const fs::path& f) {
-        if (!ignored(patterns, f.lexically_relative(root))) return false;
-        ++report.ignored;
-        return true;
-    });
-    std::sort(files.begin(), files.end());
+    if (ec) issues_.warnings.push_back({shown(folder), "folder not fully listed: " + ec.message()});
+    // Names compared byte by byte, a folder's files among its names: the order of the paths
+    // compared folder by folder, as std::filesystem::path orders them.
+    std::sort(f.entries.begin(), f.entries.end(),
+              [](const Entry& a, const Entry& b) { return a.name < b.name; });
+    open_.push_back(std::move(f));
+}
 
-    std::vector<SourceFile> sources;
-    sources.reserve(files.size());
-    std::unordered_map<std::string, std::string> taken;  // escaped id → the path that took it
-    for (const fs::path& f : files) {
-        const fs::path rel = f.lexically_relative(root);
-        SourceFile s{f, rel.generic_string(), (root / rel).generic_string()};
-        const std::string id = text::escape_invalid_utf8(s.raw_id);
-        const std::string shown = text::escape_invalid_utf8(s.raw_path);
-        if (const auto [at, fresh] = taken.emplace(id, shown); !fresh) {
-            report.skipped.push_back({shown, "its id '" + id + "' is already the id of " +
-                                                 at->second + "; rename one of them"});
+bool FileWalk::take(const std::string& raw_id) {
+    const std::string id = text::escape_invalid_utf8(raw_id);
+    if (id == raw_id && raw_id.find("\\x") == std::string::npos) return true;
+    const std::string path = shown(root_ / raw_id);
+    if (const auto [at, fresh] = escaped_ids_.emplace(id, path); !fresh) {
+        issues_.skipped.push_back({path, "its id '" + id + "' is already the id of " + at->second +
+                                             "; rename one of them"});
+        return false;
+    }
+    return true;
+}
+
+std::optional<SourceFile> FileWalk::next() {
+    if (root_is_file_) {
+        root_is_file_ = false;  // returned once
+        return SourceFile{root_, root_.filename().string(), root_.string()};
+    }
+    while (!open_.empty()) {
+        Folder& folder = open_.back();
+        if (folder.at == folder.entries.size()) {
+            open_.pop_back();
             continue;
         }
-        sources.push_back(std::move(s));
+        const Entry& entry = folder.entries[folder.at++];
+        std::string rel = folder.rel + entry.name;
+        if (entry.folder) {
+            enter(rel);  // invalidates `folder` and `entry`
+            continue;
+        }
+        if (ignored(ignore_patterns_, rel)) {
+            ++issues_.ignored;
+            continue;
+        }
+        if (!take(rel)) continue;
+        fs::path file = root_ / rel;
+        std::string raw_path = file.generic_string();
+        return SourceFile{std::move(file), std::move(rel), std::move(raw_path)};
     }
-    return sources;
+    return std::nullopt;
+}
+
+std::size_t FileWalk::count(const fs::path& root) {
+    FileWalk walk(root);
+    std::size_t n = 0;
+    while (walk.next()) ++n;
+    return n;
 }
 
 }  // namespace ngosearch::detail

@@ -105,11 +105,11 @@ struct Indexer::Impl {
     }
 
     // Deletes the documents whose stored path lies under `root` and names a file that is gone.
-    // Only documents whose ids the walk did not meet are looked at.
-    std::size_t prune(Xapian::Database& reader, const fs::path& root,
-                      const std::vector<detail::SourceFile>& walked) {
+    // Only documents whose ids a walk of the folder now does not meet are looked at.
+    std::size_t prune(Xapian::Database& reader, const fs::path& root) {
         std::unordered_set<std::string> seen;
-        for (const auto& f : walked) seen.insert(text::escape_invalid_utf8(f.raw_id));
+        detail::FileWalk walk(root);
+        while (auto f = walk.next()) seen.insert(text::escape_invalid_utf8(f->raw_id));
         std::string under = text::escape_invalid_utf8(root.generic_string());
         if (!under.ends_with('/')) under += '/';
         const std::string prefix(detail::kIdPrefix);
@@ -239,8 +239,8 @@ IndexReport Indexer::add_path(const fs::path& path, const ProgressCallback& prog
 }
 
 IndexReport Indexer::add_path(const fs::path& path, const DetailedProgressCallback& progress) {
-    IndexReport report;
-    const std::vector<detail::SourceFile> files = detail::list_source_files(path, report);
+    detail::FileWalk walk(path);
+    const std::size_t total = progress ? detail::FileWalk::count(path) : 0;
     // Unchanged files are told by the hashes committed before this run (read by a reader of
     // their own while the writer goes on): commit what add() left pending first.
     if (impl_->pending()) impl_->commit();
@@ -274,12 +274,19 @@ IndexReport Indexer::add_path(const fs::path& path, const DetailedProgressCallba
         .max_file_bytes = impl_->options.max_file_bytes,
         .index_fingerprint = impl_->index_fingerprint,
         .loaders = impl_->options.loaders.get(),
+        .report_ids = impl_->options.report_ids,
     };
-    detail::run_file_pipeline(files, *impl_->builder, settings, index, report, progress);
+    IndexReport report;
+    detail::run_file_pipeline(walk, total, *impl_->builder, settings, index, report, progress);
     if (parallel) parallel->finish();
+    // What the walk left out comes first, as it was met before the files were read.
+    IndexReport& walked = walk.issues();
+    report.ignored += walked.ignored;
+    report.skipped.insert(report.skipped.begin(), walked.skipped.begin(), walked.skipped.end());
+    report.warnings.insert(report.warnings.begin(), walked.warnings.begin(), walked.warnings.end());
     if (impl_->options.prune && fs::is_directory(path)) {
         detail::translate_xapian_errors(impl_->where, [&] {
-            detail::with_reopen(reader, [&] { report.pruned += impl_->prune(reader, path, files); });
+            detail::with_reopen(reader, [&] { report.pruned += impl_->prune(reader, path); });
         });
     }
     return report;

@@ -234,6 +234,29 @@ TEST_CASE("add_path: the index is the same whatever the number of threads") {
     CHECK(r.indexed == 0);
 }
 
+TEST_CASE("add_path: files come folder by folder in path order, counted before for progress") {
+    TempDir dir;
+    // Byte order alone would put "a-b/…" ('-' < '/') before "a/…"; paths compare by folder.
+    for (const char* f : {"b.txt", "a.txt", "a-b/y.txt", "a/x.txt", "a/z/deep.txt", "a/.h/no.txt"}) {
+        dir.write(std::string("docs/") + f, std::string("Text of ") + f);
+    }
+    std::vector<std::size_t> totals;
+    Indexer ix(dir / "idx", {.threads = 2});
+    const IndexReport r = ix.add_path(dir / "docs", [&](std::size_t, std::size_t total) {
+        totals.push_back(total);
+    });
+    CHECK(r.ids == std::vector<std::string>{"a/x.txt", "a/z/deep.txt", "a-b/y.txt", "a.txt", "b.txt"});
+    CHECK(totals == std::vector<std::size_t>(5, 5));
+
+    // Without the list of ids (a bulk build that reads only the counts), the same documents.
+    Indexer quiet(dir / "idx2", {.report_ids = false});
+    const IndexReport q = quiet.add_path(dir / "docs");
+    quiet.commit();
+    CHECK(q.indexed == 5);
+    CHECK(q.ids.empty());
+    CHECK(quiet.document_count() == 5);
+}
+
 TEST_CASE("add_path: documents added before are committed first and not mistaken for unchanged") {
     TempDir dir;
     dir.write("docs/a.txt", "original text about detention");
@@ -263,7 +286,8 @@ TEST_CASE("add_path: re-runs count updated files, report identical content, prun
     CHECK(r.bytes > 0);
     REQUIRE(r.warnings.size() == 1);
     CHECK(r.warnings[0].path.ends_with("sub/c.txt"));
-    CHECK(r.warnings[0].reason.find("same content as") != std::string::npos);
+    CHECK(r.warnings[0].reason.find("same content as " + (dir / "docs/a.txt").generic_string() +
+                                    ";") != std::string::npos);
     CHECK(ix.add_path(dir / "other").indexed == 1);
     ix.commit();
 
