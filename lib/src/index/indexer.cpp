@@ -269,8 +269,11 @@ IndexReport Indexer::add_path(const fs::path& path, const DetailedProgressCallba
                 }
             },
     };
+    // The writers' threads count against `threads`: more busy threads than cores would only
+    // take turns (and spin), slowing the writer, the stage everything waits for.
+    const std::size_t writers = parallel ? impl_->shards.size() : 0;
     const detail::FilePipelineSettings settings{
-        .threads = threads,
+        .threads = threads > writers ? threads - writers : 1,
         .max_file_bytes = impl_->options.max_file_bytes,
         .index_fingerprint = impl_->index_fingerprint,
         .loaders = impl_->options.loaders.get(),

@@ -69,9 +69,10 @@ struct IndexOptions {
     std::shared_ptr<const entities::EntityTagger> tagger = nullptr;
     /// Tag entities at all. Off, indexing is faster and entity filters and facets find nothing.
     bool tag_entities = true;
-    /// Threads that read, analyse and tag files in add_path (one writer stores what they
-    /// build, in file order: the index does not depend on this number). 0 = one per hardware
-    /// thread.
+    /// Threads add_path uses in all: with more than one, each database's writer has one of
+    /// them and the rest (at least one) read, analyse and tag files; the writers store what
+    /// they build in file order, so the index does not depend on this number. 0 = one per
+    /// hardware thread.
     std::size_t threads = 0;
     /// Shards of a new index: N > 1 makes it a folder of N databases (a document's shard is a
     /// stable hash of its id), written on a thread each by add_path and searched as one. 0 =
