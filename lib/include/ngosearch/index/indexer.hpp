@@ -13,6 +13,7 @@
 #include <filesystem>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -78,6 +79,22 @@ struct IndexOptions {
     /// as the index is (1 for a new one); a count that differs from an existing index's is
     /// refused.
     std::size_t shards = 0;
+    // What a new index stores is recorded in it: later writers build every document alike and
+    // searchers know what they may ask for. nullopt = as the index is (true for a new one); an
+    // explicit value that differs from an existing index's is refused (InvalidArgument).
+    // Indexes made before these settings store both. Measured with `ngosearch-bench --cases
+    // parts` and the stored-parts case: see benchmarks/README.md, "What each stored part costs".
+
+    /// Store word positions. Without them the index is 45% smaller (compacted, stored-parts
+    /// case on 20 MB) and the writer needs ~27% less CPU, but phrases, NEAR and ADJ that a query
+    /// writes are refused (QueryError) and a word the analysis splits into parts ("UN인권이사회")
+    /// matches its parts anywhere in the document instead of side by side. Snippets still work.
+    std::optional<bool> positions = std::nullopt;
+    /// Store the syllable-bigram terms of Korean words (the low-weight fallback that finds
+    /// words the analysis resolves otherwise: names, loanwords, other spellings and spacing).
+    /// Without them the index is 8% smaller and the writer needs ~32% less CPU (stored-parts
+    /// case on 20 MB); a Korean query word is then found by its stem and surface form only.
+    std::optional<bool> korean_bigrams = std::nullopt;
     /// The formats add_path reads, by file extension; nullptr means
     /// ingest::LoaderRegistry::standard() (text, Markdown, HTML, PDF).
     std::shared_ptr<const ingest::LoaderRegistry> loaders = nullptr;
