@@ -4,7 +4,7 @@
 // baselines (plain Xapian TermGenerator, with and without CJK n-grams; Lucene 8 when Java is
 // present), so the ratios survive a noisy machine; each checks its own counts.
 //
-//     ngosearch-bench --corpus DIR [--cases stages,baselines,ngosearch,korean,queries]
+//     ngosearch-bench --corpus DIR [--cases stages,baselines,ngosearch,korean,queries,bulk,parts]
 //                     [--threads 1,2] [--queries 300] [--json FILE] [--work DIR]
 #include <algorithm>
 #include <cstdio>
