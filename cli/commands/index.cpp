@@ -112,11 +112,12 @@ int run_index(const Args& args) {
          "make a new index of N shards, written in parallel and searched as one (default: as "
          "the index is; 1 for a new one)")
         ("no-positions", po::bool_switch(&no_positions),
-         "make a new index without word positions: about 45% smaller and 27% less writing "
-         "CPU, but phrase, NEAR and ADJ searches on it are refused")
+         "make a new index without word positions: 45% smaller, a third less memory and 13% "
+         "less CPU to build (measured), but phrase, NEAR and ADJ searches on it are refused")
         ("no-korean-bigrams", po::bool_switch(&no_korean_bigrams),
-         "make a new index without Korean syllable-bigram terms: about 8% smaller and 32% less "
-         "writing CPU, but Korean words are found only as the analysis splits them")
+         "make a new index without Korean syllable-bigram terms: 8% smaller and 5% less CPU to "
+         "build (measured), but Korean words are found only as the analysis splits them "
+         "(Korean news retrieval, MRR@10: 0.94 -> 0.82-0.85)")
         ("threads,j", po::value(&threads)->value_name("N"),
          "read, analyse and tag files on N threads (default 0: one per hardware thread); the "
          "index is the same whatever N")
