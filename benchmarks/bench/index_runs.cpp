@@ -66,6 +66,11 @@ json run_ngosearch(const CaseArgs& args) {
         // The bulk case's sweep; the library's defaults otherwise.
         if (args.values.count("batch_docs")) options.batch_docs = args.number("batch_docs");
         if (args.values.count("batch_bytes")) options.batch_bytes = args.number("batch_bytes");
+        // The parts case: a new index without positions or Korean bigrams.
+        if (args.values.count("positions")) options.positions = args.get("positions") == "1";
+        if (args.values.count("korean_bigrams")) {
+            options.korean_bigrams = args.get("korean_bigrams") == "1";
+        }
         if (args.values.count("sync")) {
             options.sync = args.get("sync") == "1";
             // A new index's batches are never synced (a bulk build, see IndexOptions::sync):

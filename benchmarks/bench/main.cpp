@@ -4,7 +4,7 @@
 // baselines (plain Xapian TermGenerator, with and without CJK n-grams; Lucene 8 when Java is
 // present), so the ratios survive a noisy machine; each checks its own counts.
 //
-//     ngosearch-bench --corpus DIR [--cases stages,baselines,ngosearch,korean,queries]
+//     ngosearch-bench --corpus DIR [--cases stages,baselines,ngosearch,korean,queries,bulk,parts]
 //                     [--threads 1,2] [--queries 300] [--json FILE] [--work DIR]
 #include <algorithm>
 #include <cstdio>
@@ -33,8 +33,9 @@ namespace {
 
 const std::set<std::string> kCases = {"stages",    "baselines", "lucene",
                                       "ngosearch", "korean",    "queries"};
-// Cases run only when asked for by name: `bulk` is a sweep of a dozen runs.
-const std::set<std::string> kExtraCases = {"bulk"};
+// Cases run only when asked for by name: `bulk` is a sweep of a dozen runs; `parts` indexes
+// the corpus four times, with and without the parts an index may leave out.
+const std::set<std::string> kExtraCases = {"bulk", "parts"};
 
 struct Options {
     fs::path corpus, work, json_out;
@@ -51,8 +52,8 @@ struct Options {
     throw std::invalid_argument(
         message +
         "\nusage: ngosearch-bench --corpus DIR [options]\n"
-        "  --cases LIST      of stages, baselines, lucene, ngosearch, korean, queries, bulk "
-        "(default: all but bulk)\n"
+        "  --cases LIST      of stages, baselines, lucene, ngosearch, korean, queries, bulk, "
+        "parts (default: all but bulk and parts)\n"
         "  --repeat N        run each bulk setting N times (default 1)\n"
         "  --threads LIST    thread counts of the ngosearch runs (default: 1 and all hardware "
         "threads)\n"
@@ -166,6 +167,7 @@ class Bench {
         if (o_.cases.count("korean")) korean_part();
         if (o_.cases.count("queries")) queries();
         if (o_.cases.count("bulk")) bulk();
+        if (o_.cases.count("parts")) parts();
         index_sizes();
         targets();
         return finish();
@@ -679,6 +681,62 @@ class Bench {
                     mb(r.figures["peak_rss_bytes"]));
     }
 
+    // End to end (tagging on, all threads, the library's bulk defaults), a new index with all
+    // parts, without positions, without Korean bigrams, and without both
+    // (IndexOptions::positions, ::korean_bigrams): what leaving them out buys a whole run.
+    void parts() {
+        struct Variant {
+            const char* name;
+            bool positions, bigrams;
+        };
+        const Variant variants[] = {{"all parts", true, true},
+                                    {"no positions", false, true},
+                                    {"no Korean bigrams", true, false},
+                                    {"no positions, no bigrams", false, false}};
+        const std::size_t t = o_.threads.back();
+        std::printf("\n== stored parts end to end (tagging on, %zu %s; sizes compacted)\n", t,
+                    t == 1 ? "thread" : "threads");
+        std::printf("%-26s %7s %8s %8s %7s %10s %10s %8s %9s\n", "index", "MB/s", "seconds",
+                    "CPU s", "RSS MB", "index MB", "compact MB", "/text", "saves");
+        json rows = json::array();
+        const double text = corpus_["bytes"].get<double>();
+        double all = 0;
+        for (const Variant& v : variants) {
+            for (std::size_t rep = 0; rep < o_.repeat; ++rep) {
+                auto args = corpus_args(corpus_, fs::absolute(o_.corpus));
+                args.insert(args.end(), {{"index", (work_ / "parts").string()},
+                                         {"tag", "1"},
+                                         {"threads", std::to_string(t)},
+                                         {"compact", "1"},
+                                         {"positions", v.positions ? "1" : "0"},
+                                         {"korean_bigrams", v.bigrams ? "1" : "0"}});
+                const Run r = child("ngosearch", args);
+                const std::string name =
+                    o_.repeat > 1 ? std::string(v.name) + " #" + std::to_string(rep + 1) : v.name;
+                if (!r.ok) {
+                    std::printf("%-26s FAILED: %s\n", name.c_str(), r.error.c_str());
+                    continue;
+                }
+                const json& f = r.figures;
+                const double c = f["compacted_bytes"].get<double>();
+                if (v.positions && v.bigrams && all == 0) all = c;
+                std::printf("%-26s %7.2f %8.2f %8.2f %7.0f %10.1f %10.1f %8.2f %8.1f%%\n",
+                            name.c_str(), f["mb_per_s"].get<double>(),
+                            f["seconds"].get<double>(), f["cpu_seconds"].get<double>(),
+                            mb(f["peak_rss_bytes"]), mb(f["index_bytes"]), c / 1048576.0,
+                            c / text, all > 0 ? 100.0 * (all - c) / all : 0.0);
+                std::fflush(stdout);
+                json row = f;
+                row["variant"] = name;
+                row["positions"] = v.positions;
+                row["korean_bigrams"] = v.bigrams;
+                row["threads"] = t;
+                rows.push_back(row);
+            }
+        }
+        results_["parts"] = rows;
+    }
+
     void index_sizes() {
         std::printf("\n== index size (bytes per byte of text; compacted with Xapian's compact)\n");
         std::printf("%-34s %10s %8s %10s %8s %9s %9s\n", "index", "MB", "/text", "compact MB",
@@ -805,6 +863,7 @@ class Bench {
                               {"queries", results_.value("queries", json())},
                               {"targets", results_.value("targets", json())},
                               {"bulk", results_.value("bulk", json())},
+                              {"parts", results_.value("parts", json())},
                               {"checks", {{"passed", checks_passed_}, {"failures", failures_}}}};
             std::ofstream out(o_.json_out);
             out << doc.dump(2) << '\n';

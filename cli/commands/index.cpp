@@ -81,6 +81,7 @@ int run_index(const Args& args) {
     bool no_sync = false;
     std::size_t shards = 0;
     bool prune = false;
+    bool no_positions = false, no_korean_bigrams = false;
     std::string max_file_size;
     std::string batch_size;
     double wait = 0;
@@ -110,6 +111,13 @@ int run_index(const Args& args) {
         ("shards", po::value(&shards)->value_name("N"),
          "make a new index of N shards, written in parallel and searched as one (default: as "
          "the index is; 1 for a new one)")
+        ("no-positions", po::bool_switch(&no_positions),
+         "make a new index without word positions: 45% smaller, a third less memory and 13% "
+         "less CPU to build (measured), but phrase, NEAR and ADJ searches on it are refused")
+        ("no-korean-bigrams", po::bool_switch(&no_korean_bigrams),
+         "make a new index without Korean syllable-bigram terms: 8% smaller and 5% less CPU to "
+         "build (measured), but Korean words are found only as the analysis splits them "
+         "(Korean news retrieval, MRR@10: 0.94 -> 0.82-0.85)")
         ("threads,j", po::value(&threads)->value_name("N"),
          "read, analyse and tag files on N threads (default 0: one per hardware thread); the "
          "index is the same whatever N")
@@ -148,6 +156,8 @@ int run_index(const Args& args) {
         options.max_file_bytes = parse_size(max_file_size, "--max-file-size");
     }
     if (!batch_size.empty()) options.batch_bytes = parse_size(batch_size, "--batch-size");
+    if (no_positions) options.positions = false;
+    if (no_korean_bigrams) options.korean_bigrams = false;
     if (!no_entities) options.tagger = entities::make_standard_tagger(load_gazetteer(gazetteers));
     Indexer indexer = open_writer(db, options);
     IndexReport report;

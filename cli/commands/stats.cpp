@@ -30,11 +30,15 @@ int run_stats(const Args& args) {
                                {"terms", s.terms},
                                {"average_length", s.average_length},
                                {"analyzer", s.analyzer},
+                               {"positions", s.positions},
+                               {"korean_bigrams", s.korean_bigrams},
                                {"path", s.path.string()}});
     } else {
         std::cout << "index:     " << s.path.string() << "\ndocuments: " << s.documents
                   << "\nterms:     " << s.terms << "\navg terms: " << s.average_length
-                  << "\nanalyzer:  " << s.analyzer << '\n';
+                  << "\nanalyzer:  " << s.analyzer << "\nstores:    "
+                  << (s.positions ? "word positions" : "no word positions (no phrase search)")
+                  << ", " << (s.korean_bigrams ? "Korean bigrams" : "no Korean bigrams") << '\n';
     }
     return kExitOk;
 }

@@ -257,6 +257,38 @@ class IndexTest(CliCase):
         hit, = self.search("폐지해야", db=third)["hits"]
         self.assertEqual((hit["id"], hit["path"]), (D, f"{absolute}/ko/d.md"))
 
+    def test_index_without_positions_and_korean_bigrams(self):
+        docs = self.fixture()
+        help_text = self.ok("index", "--help").stdout
+        self.assertIn("--no-positions", help_text)
+        self.assertIn("--no-korean-bigrams", help_text)
+        self.ok("index", "--db", self.db, "--no-positions", "--no-korean-bigrams", "--json", docs)
+        stats = self.stats()
+        self.assertEqual((stats["positions"], stats["korean_bigrams"]), (False, False))
+        self.assertIn("stores:    no word positions (no phrase search), no Korean bigrams",
+                      self.ok("stats", "--db", self.db).stdout)
+        # Words are found as before; a phrase the user writes is refused with the flag named.
+        self.assertIds("통일부 북한", [E, F])
+        self.assertIds("국가보안법을", [D, G])
+        self.assertIds("prosecutions", [A, B])
+        for query in ('"통일부 북한"', "arrests NEAR students"):
+            with self.subTest(query=query):
+                proc = self.fails(1, "search", "--db", self.db, query)
+                self.assertIn("needs word positions", proc.stderr)
+                self.assertIn("--no-positions", proc.stderr)
+        # No bigram fallback: 호해 (a piece of 보호해야) is found only through its bigram.
+        self.assertIds("호해", [])
+        full = os.path.join(self.tmp, "full-index")
+        self.index(docs, db=full)
+        self.assertIds("호해", [E], db=full)
+        self.assertEqual((self.stats(full)["positions"], self.stats(full)["korean_bigrams"]),
+                         (True, True))
+        # A later run goes on as the index is; asking another index to leave them out fails.
+        self.assertEqual(self.index(docs)["unchanged"], len(FIXTURE))
+        proc = self.fails(1, "index", "--db", full, "--no-positions", docs)
+        self.assertIn("stores word positions", proc.stderr)
+        self.assertIn("--no-positions", proc.stderr)
+
     def test_index_single_file_uses_file_name_as_id(self):
         docs = self.fixture()
         report = self.index(f"{docs}/ko/d.md", f"{docs}/en/a.md")

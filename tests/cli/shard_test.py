@@ -13,7 +13,7 @@ import subprocess
 import time
 import unittest
 
-from cli_test import CliCase, write_file, setUpModule  # noqa: F401 (setUpModule runs)
+from cli_test import E, F, CliCase, write_file, setUpModule  # noqa: F401 (setUpModule runs)
 
 QUERIES = [
     ["국가보안법"],
@@ -159,6 +159,27 @@ class RemoteShardTest(SameAnswersCase):
         self.assertLess(time.time() - start, 20)
         self.assertIn(f"tcp://127.0.0.1:{servers[1][1]}", proc.stderr)
         self.assertIn("cannot be reached", proc.stderr)
+
+    def test_remote_shards_without_positions_refuse_phrases_and_a_mix_is_named(self):
+        docs = self.fixture()
+        self.index(docs, "--shards", "2", "--no-positions")
+        servers = [self.serve(os.path.join(self.db, f"shard-{i}")) for i in range(2)]
+        description = os.path.join(self.tmp, "remote.idx")
+        write_file(description, "".join(f"tcp://127.0.0.1:{port}\n" for _, port in servers))
+        self.assertEqual(self.stats(description)["positions"], False)
+        self.assertIds("통일부 북한", [E, F], db=description)
+        proc = self.fails(1, "search", "--db", description, '"통일부 북한"')
+        self.assertIn("needs word positions", proc.stderr)
+        # A shard that stores positions beside ones that do not: an error naming both.
+        full = os.path.join(self.tmp, "full")
+        self.index(docs, db=full)
+        _, port = self.serve(full)
+        mixed = os.path.join(self.tmp, "mixed.idx")
+        write_file(mixed, f"index/shard-0\ntcp://127.0.0.1:{port}\n")
+        proc = self.fails(1, "search", "--db", mixed, "통일부")
+        self.assertIn("store different parts", proc.stderr)
+        self.assertIn(f"tcp://127.0.0.1:{port}", proc.stderr)
+        self.assertIn("shard-0", proc.stderr)
 
     def test_a_description_file_that_is_not_one_is_refused_clearly(self):
         bad = os.path.join(self.tmp, "bad.idx")

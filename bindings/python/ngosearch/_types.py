@@ -236,3 +236,5 @@ class IndexStats:
     average_length: float
     analyzer: str
     path: str
+    positions: bool = True  #: the index stores word positions (phrase searches)
+    korean_bigrams: bool = True  #: the index stores Korean bigram terms (the fallback)

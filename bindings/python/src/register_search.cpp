@@ -135,9 +135,9 @@ void register_search(py::module_& m) {
                     s = self.stats();
                 }
                 return py::make_tuple(s.documents, s.terms, s.average_length, to_str(s.analyzer),
-                                      to_str(s.path.string()));
+                                      to_str(s.path.string()), s.positions, s.korean_bigrams);
             },
-            "(documents, terms, average_length, analyzer, path).")
+            "(documents, terms, average_length, analyzer, path, positions, korean_bigrams).")
         .def("reopen", &Searcher::reopen, py::call_guard<py::gil_scoped_release>());
 }
 

@@ -9,6 +9,7 @@
 
 #include "detail/xapian_errors.hpp"
 #include "index/shard_layout.hpp"
+#include "index/stored_parts.hpp"
 
 namespace ngosearch {
 
@@ -45,6 +46,9 @@ CompactReport compact_index(const fs::path& index, const fs::path& output) {
         }
     }
 
+    // The copy records what the first shard records: shards that store different parts (which
+    // no writer makes) are refused, not merged into an index that misdescribes some documents.
+    detail::read_index_parts(index);
     CompactReport report;
     report.shards_before = detail::shard_paths(index).size();
     report.bytes_before = folder_bytes(index);
@@ -54,7 +58,7 @@ CompactReport compact_index(const fs::path& index, const fs::path& output) {
         detail::translate_xapian_errors(where, [&] {
             Xapian::Database all(where);
             report.documents = all.get_doccount();
-            // Metadata (the analysis the index was built with) is the same in every shard.
+            // Metadata (the analysis, the stored parts) is the same in every shard.
             all.compact(target.string());
         });
     } catch (...) {

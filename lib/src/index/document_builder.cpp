@@ -37,8 +37,11 @@ Document valid_utf8(const Document& d) {
 
 DocumentBuilder::DocumentBuilder(std::shared_ptr<const analysis::Analyzer> analyzer,
                                  std::shared_ptr<const entities::EntityTagger> tagger,
-                                 std::size_t piece_bytes)
-    : analyzer_(std::move(analyzer)), tagger_(std::move(tagger)), piece_bytes_(piece_bytes) {
+                                 std::size_t piece_bytes, StoredParts parts)
+    : analyzer_(std::move(analyzer)),
+      tagger_(std::move(tagger)),
+      piece_bytes_(piece_bytes),
+      parts_(parts) {
     if (!analyzer_) throw InvalidArgument("DocumentBuilder: analyzer must not be null");
     if (piece_bytes_ == 0) throw InvalidArgument("DocumentBuilder: piece_bytes must not be 0");
 }
@@ -97,8 +100,9 @@ BuiltDocument DocumentBuilder::build(const Document& given, std::string_view con
     doc.entities.clear();
     analyzer_->analyze(doc.title, tokens);
     if (tagger_) tagger_->tag(doc.title, doc.date, *analyzer_, tokens, in_title);
-    index_tokens(x, *analyzer_, tokens, find_field("title")->prefix, 1, 1);
-    Xapian::termpos next = index_tokens(x, *analyzer_, tokens, "", kTitleWdf, 1) + kFieldGap;
+    index_tokens(x, *analyzer_, tokens, find_field("title")->prefix, 1, 1, parts_);
+    Xapian::termpos next =
+        index_tokens(x, *analyzer_, tokens, "", kTitleWdf, 1, parts_) + kFieldGap;
     const std::string_view body = doc.body;
     for (std::size_t begin = 0; begin < body.size();) {
         const std::string_view piece = body.substr(begin, piece_end(body.substr(begin),
@@ -114,7 +118,7 @@ BuiltDocument DocumentBuilder::build(const Document& given, std::string_view con
             }
         }
         // Positions go on from the previous piece's last word.
-        if (!tokens.empty()) next = index_tokens(x, *analyzer_, tokens, "", 1, next);
+        if (!tokens.empty()) next = index_tokens(x, *analyzer_, tokens, "", 1, next, parts_);
         begin += piece.size();
     }
     // A large body leaves the buffer's capacity behind in this thread: let it go.

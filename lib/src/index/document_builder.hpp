@@ -14,6 +14,8 @@
 #include <ngosearch/entities/tagger.hpp>
 #include <ngosearch/document.hpp>
 
+#include "index/stored_parts.hpp"
+
 namespace ngosearch::detail {
 
 /// Bytes of a body analysed at once (see DocumentBuilder::build).
@@ -30,9 +32,11 @@ struct BuiltDocument {
 class DocumentBuilder {
 public:
     /// `tagger` may be null: no entities are found or indexed. `piece_bytes`: see build().
+    /// `parts`: what the index the documents go to stores (what it records, so that every
+    /// document of an index is built alike; see index_tokens()).
     DocumentBuilder(std::shared_ptr<const analysis::Analyzer> analyzer,
                     std::shared_ptr<const entities::EntityTagger> tagger,
-                    std::size_t piece_bytes = kBodyPieceBytes);
+                    std::size_t piece_bytes = kBodyPieceBytes, StoredParts parts = {});
 
     /// Builds `doc`, its entities found by the tagger (their ids as terms under their type's
     /// prefix, weighted by mentions; stored with their spans; listed in a value for facets).
@@ -56,6 +60,7 @@ private:
     std::shared_ptr<const analysis::Analyzer> analyzer_;
     std::shared_ptr<const entities::EntityTagger> tagger_;
     std::size_t piece_bytes_;
+    StoredParts parts_;
 };
 
 }  // namespace ngosearch::detail

@@ -71,7 +71,8 @@ bool awaiting_index(const fs::path& path) {
     return !ec && (entries == 0 || (entries == 1 && only_lock));
 }
 
-void create_index(const fs::path& requested, const std::string& fingerprint, std::size_t shards) {
+void create_index(const fs::path& requested, const std::string& fingerprint, std::size_t shards,
+                  const StoredParts& parts) {
     const fs::path path = without_trailing_separator(requested);
     const std::string where = requested.string();
     fs::path parent = path.parent_path();
@@ -99,6 +100,7 @@ void create_index(const fs::path& requested, const std::string& fingerprint, std
             Xapian::WritableDatabase db(folder.string(), Xapian::DB_CREATE_OR_OPEN);
             db.set_metadata(kAnalyzerKey, fingerprint);
             db.set_metadata(kFormatKey, kFormatVersion);
+            record_stored_parts(db, parts);
             db.commit();
             db.close();
         });

@@ -22,6 +22,7 @@
 #include "index/shard_writer.hpp"
 #include "index/index_fingerprint.hpp"
 #include "index/prefixes.hpp"
+#include "index/stored_parts.hpp"
 
 namespace ngosearch {
 
@@ -138,7 +139,8 @@ struct Indexer::Impl {
         if (fresh) {
             if (!options.create) throw IndexNotFound("no index at " + where);
             detail::create_index(path, options.analyzer->fingerprint(),
-                                 std::max<std::size_t>(options.shards, 1));
+                                 std::max<std::size_t>(options.shards, 1),
+                                 detail::requested_parts(options.positions, options.korean_bigrams));
         }
         check_index_location(path);
         const std::vector<fs::path> paths = detail::shard_paths(path);
@@ -156,18 +158,35 @@ struct Indexer::Impl {
         const bool sync_batches = options.sync && !fresh;
         for (const fs::path& p : paths) shards.emplace_back(p, limits, sync_batches);
         const std::string& fingerprint = options.analyzer->fingerprint();
+        const detail::StoredParts requested =
+            detail::requested_parts(options.positions, options.korean_bigrams);
+        std::optional<detail::StoredParts> parts;
         for (auto& s : shards) {
             detail::translate_xapian_errors(s.where(), [&] {
                 Xapian::WritableDatabase& db = s.database();
                 detail::check_analyzer(db, fingerprint, where);
-                detail::check_tables(db, s.where(), s.where());
                 if (db.get_metadata(detail::kAnalyzerKey).empty()) {
+                    // An empty database nobody has written to yet: it becomes a new index.
                     db.set_metadata(detail::kAnalyzerKey, fingerprint);
                     db.set_metadata(detail::kFormatKey, detail::kFormatVersion);
+                    detail::record_stored_parts(db, requested);
                     db.commit();
                 }
+                const detail::StoredParts recorded = detail::read_stored_parts(db, s.where());
+                if (parts && recorded != *parts) {
+                    throw IndexCorrupt("the shards of " + where + " store different parts (" +
+                                       s.where() + " differs from the first shard); index "
+                                       "the documents again into a new folder");
+                }
+                parts = recorded;
+                detail::check_tables(db, s.where(), s.where());
             });
         }
+        detail::check_stored_parts(*parts, options.positions, options.korean_bigrams, where);
+        // Documents are built as the index records, whatever this writer was asked.
+        builder = std::make_unique<detail::DocumentBuilder>(
+            options.analyzer, options.tag_entities ? options.tagger : nullptr,
+            detail::kBodyPieceBytes, *parts);
     }
 };
 
@@ -185,9 +204,6 @@ Indexer::Indexer(const fs::path& path, IndexOptions options) : impl_(std::make_u
     if (impl_->options.tag_entities) {
         impl_->index_fingerprint += "|" + impl_->options.tagger->fingerprint();
     }
-    impl_->builder = std::make_unique<detail::DocumentBuilder>(
-        impl_->options.analyzer,
-        impl_->options.tag_entities ? impl_->options.tagger : nullptr);
     // Another writer may finish soon: poll for its lock rather than block in Xapian
     // (DB_RETRY_LOCK waits for ever).
     const auto started = std::chrono::steady_clock::now();

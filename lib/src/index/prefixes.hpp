@@ -33,6 +33,10 @@ constexpr Xapian::valueno slot(Slot s) { return static_cast<Xapian::valueno>(s);
 /// Metadata keys stored in the index.
 inline constexpr const char* kAnalyzerKey = "ngosearch.analyzer";
 inline constexpr const char* kFormatKey = "ngosearch.format";
+// What a new index was told to leave out (see index/stored_parts.hpp): "1" stored, "0" not;
+// absent (indexes made before these keys) means stored.
+inline constexpr const char* kPositionsKey = "ngosearch.positions";
+inline constexpr const char* kKoreanBigramsKey = "ngosearch.korean_bigrams";
 // Bump when what the index stores for a token changes (see index/term_scheme.hpp).
 inline constexpr const char* kFormatVersion = "2";
 

@@ -173,6 +173,26 @@ std::vector<fs::path> local_databases(const fs::path& index) {
     return out;
 }
 
+void for_each_database(const fs::path& index,
+                       const std::function<void(const Xapian::Database&, const std::string&)>& fn,
+                       std::chrono::milliseconds timeout) {
+    const auto open_local = [](const fs::path& p) {
+        return translate_xapian_errors(p.string(), [&] { return Xapian::Database(p.string()); });
+    };
+    std::error_code ec;
+    if (!fs::is_regular_file(index, ec)) {
+        for (const fs::path& p : shard_paths(index)) fn(open_local(p), p.string());
+        return;
+    }
+    for (const Entry& e : read_description(index)) {
+        if (e.remote) {
+            fn(open_remote(e.address, timeout, index.string()), "tcp://" + e.address);
+        } else {
+            fn(open_local(e.folder), e.folder.string());
+        }
+    }
+}
+
 void check_index_tables(const fs::path& index, const Xapian::Database& db, const std::string& where) {
     const std::vector<fs::path> databases = local_databases(index);
     if (databases.size() == 1 && databases.front() == index) {

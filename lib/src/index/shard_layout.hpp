@@ -10,6 +10,7 @@
 #include <chrono>
 #include <filesystem>
 #include <functional>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -33,6 +34,14 @@ void create_shard_layout(const std::filesystem::path& index, std::size_t shards,
 /// The local databases of an index: the folder, its shards, or the folders an index
 /// description file lists (remote shards are left out).
 std::vector<std::filesystem::path> local_databases(const std::filesystem::path& index);
+
+/// Calls fn(database, name) for each database of the index at `index`, opened for reading on
+/// its own: the folder, its shards, or each entry of an index description (remote ones too,
+/// `timeout` as open_for_reading's). @throws as open_for_reading.
+void for_each_database(
+    const std::filesystem::path& index,
+    const std::function<void(const Xapian::Database&, const std::string&)>& fn,
+    std::chrono::milliseconds timeout = std::chrono::seconds(10));
 
 /// check_tables() for every local database of the index at `index`; `db` is the index opened
 /// for reading (used as it is for an index of one database).

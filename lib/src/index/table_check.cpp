@@ -3,6 +3,8 @@
 
 #include <ngosearch/error.hpp>
 
+#include "index/stored_parts.hpp"
+
 namespace ngosearch::detail {
 
 namespace {
@@ -36,8 +38,9 @@ void check_tables(const Xapian::Database& db, const std::filesystem::path& path,
         missing("docdata.glass", "stored documents");
         missing("termlist.glass", "the terms of each document");
     }
-    // Every word is indexed with its position: words without a position table mean it is gone.
-    if (!db.has_positions() && has_words(db)) {
+    // Every word is indexed with its position, unless the index records that it leaves them
+    // out: words without a position table then mean it is gone.
+    if (!db.has_positions() && has_words(db) && read_stored_parts(db, where).positions) {
         missing("position.glass", "word positions, for phrase and NEAR searches");
     }
 }

@@ -33,7 +33,8 @@ void hangul_bigrams(std::string_view word, std::vector<std::string>& out) {
 
 Xapian::termpos index_tokens(Xapian::Document& doc, const analysis::Analyzer& analyzer,
                              const analysis::TokenBuffer& tokens, std::string_view prefix,
-                             Xapian::termcount wdf_inc, Xapian::termpos first_position) {
+                             Xapian::termcount wdf_inc, Xapian::termpos first_position,
+                             const StoredParts& parts) {
     Xapian::termpos last = first_position;
     std::string term;
     for (const analysis::Token& t : tokens) {
@@ -41,7 +42,7 @@ Xapian::termpos index_tokens(Xapian::Document& doc, const analysis::Analyzer& an
         const Xapian::termpos pos = first_position + t.position;
         last = pos;
         // A joined form spans several positions: a phrase can never ask for it as one word.
-        const bool positional = t.kind != analysis::TokenKind::Joined;
+        const bool positional = parts.positions && t.kind != analysis::TokenKind::Joined;
         const auto post = [&](const std::string& t_name) {
             if (positional) {
                 doc.add_posting(t_name, pos, wdf_inc);
@@ -63,7 +64,7 @@ Xapian::termpos index_tokens(Xapian::Document& doc, const analysis::Analyzer& an
             }
         }
         // Every word written (not the extra terms), numbers with Korean units too: 4급허리케인.
-        if (prefix.empty() && !analysis::is_extra(t.kind)) {
+        if (parts.korean_bigrams && prefix.empty() && !analysis::is_extra(t.kind)) {
             t_bigrams.clear();
             hangul_bigrams(t.text, t_bigrams);
             for (const std::string& g : t_bigrams) {

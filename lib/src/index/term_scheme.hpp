@@ -21,13 +21,18 @@
 
 #include <ngosearch/analysis/analyzer.hpp>
 
+#include "index/stored_parts.hpp"
+
 namespace ngosearch::detail {
 
 /// Posts the terms of one field's tokens (see above), analysed by `analyzer`. Positions start
-/// at `first_position`; returns the position after the last one used.
+/// at `first_position`; returns the position after the last one used. What `parts` leaves
+/// out is not posted: without positions every term is added with its wdf alone; without
+/// Korean bigrams there are no "XG" terms.
 Xapian::termpos index_tokens(Xapian::Document& doc, const analysis::Analyzer& analyzer,
                              const analysis::TokenBuffer& tokens, std::string_view prefix,
-                             Xapian::termcount wdf_inc, Xapian::termpos first_position);
+                             Xapian::termcount wdf_inc, Xapian::termpos first_position,
+                             const StoredParts& parts = {});
 
 /// Appends the distinct syllable bigrams of the Hangul syllable runs of `word` (already
 /// normalised) to `out`; a word of one syllable has none.

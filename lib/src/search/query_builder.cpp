@@ -35,8 +35,9 @@ std::string text_of(std::string_view q, std::size_t begin, std::size_t end) {
 // Combines items by Xapian QueryParser's precedence: OR < XOR < AND, NOT < NEAR, ADJ < +, -.
 class Parser {
 public:
-    Parser(std::string_view query, std::vector<Item> items, const BuildOptions& options)
-        : q_(query), items_(std::move(items)), options_(options) {}
+    Parser(std::string_view query, std::vector<Item> items, const QueryContext& context,
+           const BuildOptions& options)
+        : q_(query), items_(std::move(items)), ctx_(context), options_(options) {}
 
     BuiltQuery run() {
         Q query = parse_binary(0);
@@ -168,6 +169,10 @@ private:
         std::vector<Q> terms = first.positional;
         while (at_op(Op::Near) || at_op(Op::Adj)) {
             const Item& op = items_[i_++];
+            if (!ctx_.positions) {
+                throw QueryError(needs_positions(text_of(q_, op.begin, op.end), op.begin),
+                                 op.begin);
+            }
             if (op.op != kind) {
                 throw QueryError("NEAR and ADJ cannot be mixed (at byte " +
                                      std::to_string(op.begin) + "); use brackets or one of them",
@@ -269,6 +274,7 @@ private:
 
     std::string_view q_;
     std::vector<Item> items_;
+    const QueryContext& ctx_;
     const BuildOptions& options_;
     std::size_t i_ = 0;
     std::size_t depth_ = 0;
@@ -276,6 +282,13 @@ private:
 };
 
 }  // namespace
+
+std::string needs_positions(std::string_view what, std::size_t at) {
+    return std::string(what) + " at byte " + std::to_string(at) +
+           " needs word positions, which this index does not store (it was built with "
+           "IndexOptions::positions = false, `ngosearch index --no-positions`); search the "
+           "words without it, or index the documents again into a new folder with positions";
+}
 
 void drop_unsearchable(std::string_view q, std::vector<Lexeme>& lexemes,
                        const analysis::Analyzer& analyzer) {
@@ -291,7 +304,7 @@ BuiltQuery build_query(std::string_view query, const std::vector<Lexeme>& lexeme
                        const QueryContext& context, BuildOptions options) {
     std::vector<QueryExpansion> expansions;
     std::vector<Item> items = read_items(query, lexemes, context, options, expansions);
-    BuiltQuery built = Parser(query, std::move(items), options).run();
+    BuiltQuery built = Parser(query, std::move(items), context, options).run();
     built.expansions = std::move(expansions);
     return built;
 }

@@ -43,7 +43,17 @@ struct QueryContext {
     /// Words beyond this many get no bigram fallback: a pasted paragraph would make every
     /// word an OR of its bigrams, and the match slow.
     std::size_t max_fallback_words = 32;
+    /// What the index stores (IndexOptions::positions, ::korean_bigrams). Without positions a
+    /// phrase, NEAR or ADJ the query writes is a QueryError, and a word the analysis splits
+    /// into parts looks for all of them anywhere (AND) instead of side by side; without
+    /// bigrams Korean words get no fallback.
+    bool positions = true;
+    bool korean_bigrams = true;
 };
+
+/// The message of the QueryError for a phrase, NEAR or ADJ (`what`, written at byte `at`) on
+/// an index without positions.
+std::string needs_positions(std::string_view what, std::size_t at);
 
 struct BuiltQuery {
     Xapian::Query query;

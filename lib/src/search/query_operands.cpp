@@ -204,6 +204,13 @@ private:
             terms.emplace_back(phrase_term(t, prefix), 1, next_position());
         }
         if (terms.empty()) return close;
+        if (terms.size() > 1 && !ctx_.positions) {
+            throw QueryError(
+                needs_positions("the phrase " + std::string(q_.substr(written_at,
+                                                                      lx[close].end - written_at)),
+                                written_at),
+                written_at);
+        }
         Operand o;
         o.begin = written_at;
         o.end = lx[close].end;
@@ -278,13 +285,15 @@ private:
                          ctx_.stopwords->contains(words.front().text);
         } else {
             // One written word that analyses to several ("UN인권이사회", "www.ohchr.org"): its
-            // parts in order, as QueryParser reads words joined by punctuation.
-            precise = Q(Q::OP_PHRASE, o.positional.begin(), o.positional.end(),
-                        o.positional.size());
+            // parts in order, as QueryParser reads words joined by punctuation; all of them
+            // anywhere when the index stores no positions (the user wrote no phrase).
+            precise = ctx_.positions ? Q(Q::OP_PHRASE, o.positional.begin(), o.positional.end(),
+                                         o.positional.size())
+                                     : Q(Q::OP_AND, o.positional.begin(), o.positional.end());
         }
         o.query = precise;
         // An excluded word excludes what it says (a fallback would exclude more).
-        if (!prefix.empty() || !options_.fallback || o.sign == '-' ||
+        if (!prefix.empty() || !options_.fallback || !ctx_.korean_bigrams || o.sign == '-' ||
             words_ > ctx_.max_fallback_words) {
             return;
         }

@@ -16,6 +16,7 @@
 #include "index/index_fingerprint.hpp"
 #include "index/prefixes.hpp"
 #include "index/shard_layout.hpp"
+#include "index/stored_parts.hpp"
 #include "index/table_check.hpp"
 #include "entities/name_index.hpp"
 #include "search/entity_facets.hpp"
@@ -66,6 +67,10 @@ struct Searcher::Impl {
         });
         // The first reader now, so that a missing or mismatched index fails here.
         detail::translate_xapian_errors(where, [&] { readers->acquire(); });
+        // What every database (shard, remote one) records it stores; queries ask for no more.
+        const detail::StoredParts parts = detail::read_index_parts(path);
+        context.positions = parts.positions;
+        context.korean_bigrams = parts.korean_bigrams;
     }
 
     // Runs fn(reader) on a reader of its own (see ReaderPool), Xapian errors translated.
@@ -220,6 +225,8 @@ IndexStats Searcher::stats() const {
         for (auto t = db.allterms_begin(); t != db.allterms_end(); ++t) ++s.terms;
         s.average_length = db.get_avlength();
         s.analyzer = db.get_metadata(detail::kAnalyzerKey);
+        s.positions = im.context.positions;
+        s.korean_bigrams = im.context.korean_bigrams;
         s.path = im.path;
         return s;
     });

@@ -30,6 +30,18 @@ BuiltQuery build(std::string_view q, bool match_all = true, bool fallback = true
     return build_query(q, lexemes, context, {.match_all = match_all, .fallback = fallback});
 }
 
+// Built for an index that leaves out positions or Korean bigrams.
+Xapian::Query build_without(std::string_view q, bool positions, bool korean_bigrams) {
+    const auto analyzer = analysis::Analyzer::standard();
+    QueryContext context;
+    context.analyzer = analyzer.get();
+    context.positions = positions;
+    context.korean_bigrams = korean_bigrams;
+    auto lexemes = lex_query(q);
+    validate_query(q, lexemes);
+    return build_query(q, lexemes, context, {}).query;
+}
+
 std::set<std::string> terms(std::string_view q, bool match_all = true) {
     const Xapian::Query query = build(q, match_all).query;
     return {query.get_unique_terms_begin(), query.get_unique_terms_end()};
@@ -84,6 +96,20 @@ TEST_CASE("query builder: one written word of several parts is a phrase of them"
     CHECK(describe("UN인권이사회").find("(un@1 PHRASE 2 인권이사회@2)") != std::string::npos);
     CHECK(describe("찬양ㆍ고무").find("(찬양@1 PHRASE 2 고무@2)") != std::string::npos);
     CHECK(describe("www.ohchr.org") == "Query((www@1 PHRASE 3 ohchr@2 PHRASE 3 org@3))");
+}
+
+TEST_CASE("query builder: an index without positions gets no phrase, one without bigrams no XG") {
+    CHECK(build_without("UN인권이사회", false, true).get_description().find(
+              "(un@1 AND 인권이사회@2)") != std::string::npos);
+    CHECK(build_without("www.ohchr.org", false, true).get_description().find("PHRASE") ==
+          std::string::npos);
+    CHECK_THROWS_AS(build_without("\"통일부 북한\"", false, true), QueryError);
+    CHECK_THROWS_AS(build_without("repeal NEAR law", false, true), QueryError);
+    const Xapian::Query q = build_without("국가보안법 UN인권이사회", true, false);
+    const std::set<std::string> t(q.get_unique_terms_begin(), q.get_unique_terms_end());
+    CHECK(std::none_of(t.begin(), t.end(), [](const std::string& x) { return x.starts_with("XG"); }));
+    CHECK(q.get_description().find("PHRASE") != std::string::npos);
+    CHECK(has(terms("국가보안법"), "XG국가"));
 }
 
 TEST_CASE("query builder: phrases are exact, fields take their prefix, filters and dates") {

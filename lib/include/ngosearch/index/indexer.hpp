@@ -13,6 +13,7 @@
 #include <filesystem>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -79,6 +80,29 @@ struct IndexOptions {
     /// as the index is (1 for a new one); a count that differs from an existing index's is
     /// refused.
     std::size_t shards = 0;
+    // What a new index stores is recorded in it: later writers build every document alike and
+    // searchers know what they may ask for. nullopt = as the index is (true for a new one); an
+    // explicit value that differs from an existing index's is refused (InvalidArgument).
+    // Indexes made before these settings store both. Measured on a 20 MB generated corpus
+    // (2,835 documents), end to end with tagging, 2 threads, on a shared 2-core machine
+    // (`ngosearch-bench --cases parts`; all parts: 91.1 MB compacted, 26.8 CPU-s, peak RSS
+    // 243 MB) and for the writer alone (the stored-parts case): benchmarks/README.md, "What
+    // each stored part costs".
+
+    /// Store word positions. Without them the compacted index is 45% smaller (49.8 MB), peak
+    /// RSS a third lower (162 MB) and the run took 13% less CPU (23.1 CPU-s; the writer alone
+    /// ~27% less), but phrases, NEAR and ADJ that a query writes are refused (QueryError), and
+    /// a word the analysis splits into parts ("UN인권이사회", "www.ohchr.org") matches its parts
+    /// anywhere in the document instead of side by side. Snippets still work.
+    std::optional<bool> positions = std::nullopt;
+    /// Store the syllable-bigram terms of Korean words (the low-weight fallback that finds
+    /// words the analysis resolves otherwise: names, loanwords, other spellings and spacing).
+    /// Without them the compacted index is 8% smaller (83.9 MB), peak RSS 207 MB, and the run
+    /// took 5% less CPU (25.3 CPU-s; the writer alone ~32% less); a Korean query word is then
+    /// found by its stem and surface form only, which costs retrieval on real Korean news:
+    /// MRR@10 over 1,800 queries fell from 0.94 to 0.85 (South Korean text) and to 0.82 (North
+    /// Korean text), below Xapian's own CJK n-gram indexing (0.93). Keep them for Korean text.
+    std::optional<bool> korean_bigrams = std::nullopt;
     /// The formats add_path reads, by file extension; nullptr means
     /// ingest::LoaderRegistry::standard() (text, Markdown, HTML, PDF).
     std::shared_ptr<const ingest::LoaderRegistry> loaders = nullptr;

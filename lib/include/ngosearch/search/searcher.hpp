@@ -47,7 +47,8 @@ struct SearchOptions {
     bool relax = true;
     /// Korean words also match, at a lower weight, documents that hold all their syllable
     /// bigrams (names, loanwords, new compounds, other spellings and spacing that the analysis
-    /// does not resolve). false: only what the analysis resolves matches.
+    /// does not resolve). false: only what the analysis resolves matches. An index built
+    /// without bigrams (IndexOptions::korean_bigrams = false) has no fallback either way.
     bool korean_fallback = true;
     /// Words that name an entity of the gazetteer (문재인, 통일부, National Security Law) also
     /// find the documents that mention it in any language or alias, ranked below plain matches
@@ -76,6 +77,8 @@ struct IndexStats {
     std::size_t terms = 0;             ///< distinct terms
     double average_length = 0;         ///< average document length in terms
     std::string analyzer;              ///< analyzer fingerprint recorded in the index
+    bool positions = true;             ///< stores word positions (IndexOptions::positions)
+    bool korean_bigrams = true;        ///< stores Korean bigram terms (IndexOptions::korean_bigrams)
     std::filesystem::path path;
 };
 
@@ -95,8 +98,8 @@ public:
     Searcher(Searcher&&) noexcept;
     Searcher& operator=(Searcher&&) noexcept;
 
-    /// Runs a query. @throws QueryError (with the byte position) for a malformed query,
-    /// InvalidArgument for an empty one.
+    /// Runs a query. @throws QueryError (with the byte position) for a malformed query, or a
+    /// phrase, NEAR or ADJ on an index without positions; InvalidArgument for an empty one.
     SearchResult search(std::string_view query, const SearchOptions& options = {}) const;
 
     /// The stored document with this id, or nullopt.
