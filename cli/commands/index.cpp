@@ -119,8 +119,9 @@ int run_index(const Args& args) {
          "build (measured), but Korean words are found only as the analysis splits them "
          "(Korean news retrieval, MRR@10: 0.94 -> 0.82-0.85)")
         ("threads,j", po::value(&threads)->value_name("N"),
-         "read, analyse and tag files on N threads (default 0: one per hardware thread); the "
-         "index is the same whatever N")
+         "use N threads (default 0: one per hardware thread): with N > 1 each database's "
+         "writer takes one, the rest read, analyse and tag files; the index is the same "
+         "whatever N")
         ("max-file-size", po::value(&max_file_size)->value_name("SIZE"),
          "skip files larger than SIZE bytes (K, M, G suffixes; default 256M)")
         ("gazetteer", po::value(&gazetteers)->value_name("FILE"),

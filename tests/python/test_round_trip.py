@@ -152,6 +152,11 @@ def test_add_path_reports_what_it_did(tmp_path):
     ix = ngosearch.Index(tmp_path / "index")
     assert [h.id for h in ix.search("통일부")] == ["ko/letter.txt"]
     assert ix.get("bad.txt").body.startswith("caf\ufffd")
+    # A bulk build that reads only the counts: the same documents, no list of ids.
+    with ngosearch.Index(tmp_path / "bulk", create=True, report_ids=False) as bulk:
+        report = bulk.add_path(docs)
+        assert (report.indexed, report.ids) == (3, ())
+    assert [h.id for h in ngosearch.Index(tmp_path / "bulk").search("통일부")] == ["ko/letter.txt"]
 
 
 def test_analyze_module_level_and_on_index(sample_index):

@@ -60,8 +60,9 @@ class Index:
             default, 8 MB; peak memory follows it).
         lock_wait: seconds to wait for another writer to close the index before
             :class:`ngosearch.IndexLocked` (0: not at all).
-        threads: threads reading, analysing and tagging files in :meth:`add_path` (0: one per
-            hardware thread); the index is the same whatever the number.
+        threads: threads :meth:`add_path` uses (0: one per hardware thread): with more than
+            one, each database's writer takes one and the rest read, analyse and tag files;
+            the index is the same whatever the number.
         shards: for a new index, the number of shards (databases written in parallel and
             searched as one); 0 keeps an existing index's count (1 for a new one).
         prune: :meth:`add_path` on a folder also deletes the documents of files under it that
@@ -75,6 +76,9 @@ class Index:
             for a new one). False makes a new index 8% smaller and 5% cheaper in CPU to build;
             Korean words are then found only as the analysis splits them (MRR@10 on Korean
             news fell from 0.94 to 0.82-0.85).
+        report_ids: :meth:`add_path`'s report lists the id of every document indexed
+            (``IndexReport.ids``). The list grows with the number of files (about 80 bytes
+            each): a bulk build that reads only the counts passes False, and ``ids`` is empty.
     """
 
     def __init__(self, path: PathLike, create: bool = False, *,
@@ -82,7 +86,7 @@ class Index:
                  tag_entities: bool = True, batch_docs: int = 1000, threads: int = 0,
                  shards: int = 0, prune: bool = False, batch_bytes: int = 0,
                  lock_wait: float = 0, positions: Optional[bool] = None,
-                 korean_bigrams: Optional[bool] = None) -> None:
+                 korean_bigrams: Optional[bool] = None, report_ids: bool = True) -> None:
         if writable is False and create:
             raise ValueError("create=True needs a writable index (writable=False given)")
         self._path = os.fspath(path)
@@ -98,6 +102,7 @@ class Index:
         self._lock_wait = lock_wait
         self._positions = positions
         self._korean_bigrams = korean_bigrams
+        self._report_ids = report_ids
         self._lock = threading.Lock()  # guards opening and closing the handles below
         self._writer: Optional[_ngosearch.Writer] = None
         self._searcher: Optional[_ngosearch.Searcher] = None
@@ -125,7 +130,8 @@ class Index:
                                                  self._tag_entities, self._gazetteers,
                                                  self._threads, self._shards, self._prune,
                                                  self._batch_bytes, self._lock_wait,
-                                                 self._positions, self._korean_bigrams)
+                                                 self._positions, self._korean_bigrams,
+                                                 self._report_ids)
             return self._writer
 
     def _searcher_handle(self) -> _ngosearch.Searcher:

@@ -210,7 +210,7 @@ class IndexReport:
         ignored: files left out by a ``.ngosearchignore`` pattern.
         skipped: files not indexed (binary, empty, unsupported format, too large, ...).
         warnings: files indexed with a problem worth knowing (invalid UTF-8 replaced, ...).
-        ids: the ids of the documents indexed, in order.
+        ids: the ids of the documents indexed, in order (empty with ``Index(report_ids=False)``).
         updated: of the indexed, those replaced because their file changed.
         pruned: documents deleted because their files are gone (``prune=True``).
         bytes: bytes of the files read.

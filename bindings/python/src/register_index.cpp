@@ -24,14 +24,15 @@ public:
     Writer(const std::string& path, bool create, std::size_t batch_docs, bool tag_entities,
            const std::vector<std::string>& gazetteers, std::size_t threads, std::size_t shards,
            bool prune, std::size_t batch_bytes, double lock_wait, std::optional<bool> positions,
-           std::optional<bool> korean_bigrams) {
+           std::optional<bool> korean_bigrams, bool report_ids) {
         if (!(lock_wait >= 0)) throw InvalidArgument("lock_wait must be 0 or more seconds");
         IndexOptions options{.batch_docs = batch_docs, .create = create,
                              .tag_entities = tag_entities, .threads = threads, .shards = shards,
                              .positions = positions, .korean_bigrams = korean_bigrams,
                              .prune = prune,
                              .lock_wait = std::chrono::milliseconds(
-                                 static_cast<std::int64_t>(lock_wait * 1000))};
+                                 static_cast<std::int64_t>(lock_wait * 1000)),
+                             .report_ids = report_ids};
         if (batch_bytes > 0) options.batch_bytes = batch_bytes;
         if (tag_entities) options.tagger = entities::make_standard_tagger(load_gazetteer(gazetteers));
         indexer_.emplace(path, std::move(options));
@@ -68,11 +69,11 @@ void register_index(py::module_& m) {
     py::class_<Writer>(m, "Writer", "The single writer of an index (ngosearch::Indexer).")
         .def(py::init<const std::string&, bool, std::size_t, bool, const std::vector<std::string>&,
                       std::size_t, std::size_t, bool, std::size_t, double, std::optional<bool>,
-                      std::optional<bool>>(),
+                      std::optional<bool>, bool>(),
              py::arg("path"), py::arg("create"), py::arg("batch_docs"), py::arg("tag_entities"),
              py::arg("gazetteers"), py::arg("threads"), py::arg("shards"), py::arg("prune"),
              py::arg("batch_bytes"), py::arg("lock_wait"), py::arg("positions"),
-             py::arg("korean_bigrams"),
+             py::arg("korean_bigrams"), py::arg("report_ids"),
              py::call_guard<py::gil_scoped_release>())
         .def(
             "add",
