@@ -92,8 +92,8 @@ void build(FileJob& job, const DocumentBuilder& builder) {
 }
 
 // The first file of each content met in this run, to name it when another file has the same
-// bytes. It grows with the number of files, so it holds a 64-bit digest and the path in one
-// shared string per file: about 80 bytes, where two strings in a map took about 200.
+// bytes. It grows with the number of files, so it holds the 64-bit content hash and the path
+// in one shared string per file (measured: about 85 bytes a file with 50-byte paths).
 class FirstOfEachContent {
 public:
     /// The path of the first file whose content hash is `hash`; nullopt (and `path` is
