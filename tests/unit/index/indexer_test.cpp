@@ -11,9 +11,11 @@
 #include <ngosearch/index/indexer.hpp>
 #include <ngosearch/search/searcher.hpp>
 
+#include "support/index_metadata.hpp"
 #include "support/temp_dir.hpp"
 
 using namespace ngosearch;
+using ngosearch::test::set_index_metadata;
 using ngosearch::test::TempDir;
 
 namespace {
@@ -174,11 +176,7 @@ TEST_CASE("indexer: an index of an older format is refused with the remedy") {
         ix.add({.id = "a", .body = "text"});
         ix.commit();
     }
-    {
-        Xapian::WritableDatabase w((dir / "idx").string());
-        w.set_metadata("ngosearch.format", "1");
-        w.commit();
-    }
+    set_index_metadata(dir / "idx", {{"ngosearch.format", "1"}});
     CHECK_THROWS_WITH_AS(Indexer{db}, doctest::Contains("index format '1'"), AnalyzerMismatch);
     CHECK_THROWS_WITH_AS(Searcher{db}, doctest::Contains("rebuild it"), AnalyzerMismatch);
 }

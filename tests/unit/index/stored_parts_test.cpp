@@ -12,9 +12,11 @@
 #include <ngosearch/search/searcher.hpp>
 
 #include "support/sample_index.hpp"
+#include "support/index_metadata.hpp"
 #include "support/temp_dir.hpp"
 
 using namespace ngosearch;
+using ngosearch::test::set_index_metadata;
 using ngosearch::test::TempDir;
 namespace fs = std::filesystem;
 
@@ -125,12 +127,7 @@ TEST_CASE("stored parts: an index from before the settings records nothing and s
     TempDir dir;
     const auto db = dir / "idx";
     make_index(db, {});
-    {
-        Xapian::WritableDatabase w(db.string());
-        w.set_metadata("ngosearch.positions", "");
-        w.set_metadata("ngosearch.korean_bigrams", "");
-        w.commit();
-    }
+    set_index_metadata(db, {{"ngosearch.positions", ""}, {"ngosearch.korean_bigrams", ""}});
     const IndexStats s = Searcher(db).stats();
     CHECK(s.positions);
     CHECK(s.korean_bigrams);
@@ -150,11 +147,7 @@ TEST_CASE("stored parts: every shard records them; shards that disagree are refu
     CHECK_THROWS_AS(Indexer(db, {.positions = true}), InvalidArgument);
     CHECK_FALSE(Searcher(db).stats().positions);
     CHECK_THROWS_AS(Searcher(db).search("\"National Security Law\""), QueryError);
-    {
-        Xapian::WritableDatabase w((db / "shard-1").string());
-        w.set_metadata("ngosearch.positions", "1");
-        w.commit();
-    }
+    set_index_metadata(db / "shard-1", {{"ngosearch.positions", "1"}});
     CHECK_THROWS_WITH_AS(Searcher{db}, doctest::Contains("shard-1"), IndexCorrupt);
     CHECK_THROWS_WITH_AS(Indexer{db}, doctest::Contains("shard-1"), IndexCorrupt);
 }
