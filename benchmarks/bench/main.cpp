@@ -8,6 +8,7 @@
 //                     [--threads 1,2] [--queries 300] [--json FILE] [--work DIR]
 #include <algorithm>
 #include <cstdio>
+#include <functional>
 #include <cstdlib>
 #include <fstream>
 #include <iostream>
@@ -614,40 +615,53 @@ class Bench {
             const std::string docs = s.docs == kNoLimit ? "no limit" : thousands(json(s.docs));
             const std::string label = docs + " / " + std::to_string(s.bytes / kMB) + " MB / " +
                                       (s.sync ? "sync" : "no-sync");
-            for (std::size_t rep = 0; rep < o_.repeat; ++rep) {
-                const std::string key = "bulk-d" + std::to_string(s.docs) + "-b" +
-                                        std::to_string(s.bytes / kMB) + (s.sync ? "-sync" : "-nosync") +
-                                        "-r" + std::to_string(rep + 1);
-                auto args = corpus_args(corpus_, fs::absolute(o_.corpus));
-                args.insert(args.end(), {{"index", (work_ / "bulk").string()},
-                                         {"tag", "1"},
-                                         {"threads", std::to_string(t)},
-                                         {"batch_docs", std::to_string(s.docs)},
-                                         {"batch_bytes", std::to_string(s.bytes)},
-                                         {"sync", s.sync ? "1" : "0"}});
-                const Run r = child("ngosearch", args);
-                const std::string name = o_.repeat > 1 ? label + " #" + std::to_string(rep + 1) : label;
-                if (!r.ok) {
-                    std::printf("%-38s FAILED: %s\n", name.c_str(), r.error.c_str());
-                    continue;
-                }
-                const json& f = r.figures;
-                std::printf("%-38s %7.2f %8.2f %8.2f %7.0f %10.1f %9.2f\n", name.c_str(),
-                            f["mb_per_s"].get<double>(), f["seconds"].get<double>(),
-                            f["cpu_seconds"].get<double>(), mb(f["peak_rss_bytes"]),
-                            mb(f["index_bytes"]), f["index_bytes"].get<double>() / text);
-                std::fflush(stdout);
-                json row = f;
-                row["setting"] = name;
-                row["batch_docs"] = s.docs == kNoLimit ? json() : json(s.docs);
-                row["batch_bytes"] = s.bytes;
-                row["sync"] = s.sync;
-                row["threads"] = t;
-                rows.push_back(row);
-            }
+            end_to_end_runs(label, "bulk", t,
+                            {{"batch_docs", std::to_string(s.docs)},
+                             {"batch_bytes", std::to_string(s.bytes)},
+                             {"sync", s.sync ? "1" : "0"}},
+                            38, [&](const std::string& name, const json& f) {
+                                std::printf("%-38s %7.2f %8.2f %8.2f %7.0f %10.1f %9.2f\n",
+                                            name.c_str(), f["mb_per_s"].get<double>(),
+                                            f["seconds"].get<double>(),
+                                            f["cpu_seconds"].get<double>(),
+                                            mb(f["peak_rss_bytes"]), mb(f["index_bytes"]),
+                                            f["index_bytes"].get<double>() / text);
+                                json row = f;
+                                row["setting"] = name;
+                                row["batch_docs"] = s.docs == kNoLimit ? json() : json(s.docs);
+                                row["batch_bytes"] = s.bytes;
+                                row["sync"] = s.sync;
+                                row["threads"] = t;
+                                rows.push_back(row);
+                            });
         }
         results_["bulk"]["settings"] = rows;
         stored_parts();
+    }
+
+    // The ngosearch case end to end, tagging on, on `threads` threads, into a fresh index
+    // `index` under the work folder with the `extra` arguments, --repeat times. A failure is
+    // printed (the name padded to `width`); a success goes to `row` with its name: `label`, or
+    // "label #N" when repeated.
+    void end_to_end_runs(const std::string& label, const std::string& index, std::size_t threads,
+                         const std::vector<std::pair<std::string, std::string>>& extra, int width,
+                         const std::function<void(const std::string&, const json&)>& row) {
+        for (std::size_t rep = 0; rep < o_.repeat; ++rep) {
+            auto args = corpus_args(corpus_, fs::absolute(o_.corpus));
+            args.insert(args.end(), {{"index", (work_ / index).string()},
+                                     {"tag", "1"},
+                                     {"threads", std::to_string(threads)}});
+            args.insert(args.end(), extra.begin(), extra.end());
+            const Run r = child("ngosearch", args);
+            const std::string name =
+                o_.repeat > 1 ? label + " #" + std::to_string(rep + 1) : label;
+            if (!r.ok) {
+                std::printf("%-*s FAILED: %s\n", width, name.c_str(), r.error.c_str());
+            } else {
+                row(name, r.figures);
+            }
+            std::fflush(stdout);
+        }
     }
 
     void stored_parts() {
@@ -702,37 +716,26 @@ class Bench {
         const double text = corpus_["bytes"].get<double>();
         double all = 0;
         for (const Variant& v : variants) {
-            for (std::size_t rep = 0; rep < o_.repeat; ++rep) {
-                auto args = corpus_args(corpus_, fs::absolute(o_.corpus));
-                args.insert(args.end(), {{"index", (work_ / "parts").string()},
-                                         {"tag", "1"},
-                                         {"threads", std::to_string(t)},
-                                         {"compact", "1"},
-                                         {"positions", v.positions ? "1" : "0"},
-                                         {"korean_bigrams", v.bigrams ? "1" : "0"}});
-                const Run r = child("ngosearch", args);
-                const std::string name =
-                    o_.repeat > 1 ? std::string(v.name) + " #" + std::to_string(rep + 1) : v.name;
-                if (!r.ok) {
-                    std::printf("%-26s FAILED: %s\n", name.c_str(), r.error.c_str());
-                    continue;
-                }
-                const json& f = r.figures;
-                const double c = f["compacted_bytes"].get<double>();
-                if (v.positions && v.bigrams && all == 0) all = c;
-                std::printf("%-26s %7.2f %8.2f %8.2f %7.0f %10.1f %10.1f %8.2f %8.1f%%\n",
-                            name.c_str(), f["mb_per_s"].get<double>(),
-                            f["seconds"].get<double>(), f["cpu_seconds"].get<double>(),
-                            mb(f["peak_rss_bytes"]), mb(f["index_bytes"]), c / 1048576.0,
-                            c / text, all > 0 ? 100.0 * (all - c) / all : 0.0);
-                std::fflush(stdout);
-                json row = f;
-                row["variant"] = name;
-                row["positions"] = v.positions;
-                row["korean_bigrams"] = v.bigrams;
-                row["threads"] = t;
-                rows.push_back(row);
-            }
+            end_to_end_runs(v.name, "parts", t,
+                            {{"compact", "1"},
+                             {"positions", v.positions ? "1" : "0"},
+                             {"korean_bigrams", v.bigrams ? "1" : "0"}},
+                            26, [&](const std::string& name, const json& f) {
+                                const double c = f["compacted_bytes"].get<double>();
+                                if (v.positions && v.bigrams && all == 0) all = c;
+                                std::printf(
+                                    "%-26s %7.2f %8.2f %8.2f %7.0f %10.1f %10.1f %8.2f %8.1f%%\n",
+                                    name.c_str(), f["mb_per_s"].get<double>(),
+                                    f["seconds"].get<double>(), f["cpu_seconds"].get<double>(),
+                                    mb(f["peak_rss_bytes"]), mb(f["index_bytes"]), c / 1048576.0,
+                                    c / text, all > 0 ? 100.0 * (all - c) / all : 0.0);
+                                json row = f;
+                                row["variant"] = name;
+                                row["positions"] = v.positions;
+                                row["korean_bigrams"] = v.bigrams;
+                                row["threads"] = t;
+                                rows.push_back(row);
+                            });
         }
         results_["parts"] = rows;
     }
