@@ -96,8 +96,9 @@ void FileWalk::enter(const std::string& rel) {
 }
 
 bool FileWalk::take(const std::string& raw_id) {
+    // Most ids are well-formed and hold no "\x": escaping leaves them alone and unique.
+    if (text::is_valid_utf8(raw_id) && raw_id.find("\\x") == std::string::npos) return true;
     const std::string id = text::escape_invalid_utf8(raw_id);
-    if (id == raw_id && raw_id.find("\\x") == std::string::npos) return true;
     const std::string path = shown(root_ / raw_id);
     if (const auto [at, fresh] = escaped_ids_.emplace(id, path); !fresh) {
         issues_.skipped.push_back({path, "its id '" + id + "' is already the id of " + at->second +
